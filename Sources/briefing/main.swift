@@ -1,0 +1,2 @@
+import BriefingKit
+print(Probe.version(), Probe.embedded())
