@@ -1,0 +1,29 @@
+import Dispatch
+
+/// A buffer that many threads write at distinct indices; each index is written once.
+private struct Slots<R>: @unchecked Sendable {
+    let base: UnsafeMutablePointer<R?>
+}
+
+extension Array where Element: Sendable {
+    /// `map` over both cores, results in input order so output never depends on timing.
+    func parallelMap<R: Sendable>(_ transform: @Sendable (Element) -> R) -> [R] {
+        let n = count
+        if n < 2 { return map(transform) }
+        let slots = Slots(base: UnsafeMutablePointer<R?>.allocate(capacity: n))
+        slots.base.initialize(repeating: nil, count: n)
+        defer { slots.base.deinitialize(count: n); slots.base.deallocate() }
+        self.withUnsafeBufferPointer { items in
+            let items = UnsafeSendableBuffer(items)
+            DispatchQueue.concurrentPerform(iterations: n) { i in
+                slots.base[i] = transform(items.buffer[i])
+            }
+        }
+        return (0..<n).map { slots.base[$0]! }
+    }
+}
+
+private struct UnsafeSendableBuffer<T>: @unchecked Sendable {
+    let buffer: UnsafeBufferPointer<T>
+    init(_ b: UnsafeBufferPointer<T>) { buffer = b }
+}

@@ -1,0 +1,141 @@
+import Foundation
+
+/// The build as a named sequence of stages:
+/// scan → load → validate → link → theme → render → write.
+public struct SiteBuilder: Sendable {
+    public struct Options: Sendable {
+        public var source: URL
+        /// How the source folder is shown in diagnostics ("" for the current folder).
+        public var displaySource: String
+        public var output: URL
+        /// Overrides `base_url` from briefing.yml.
+        public var baseURL: String?
+
+        public init(source: URL, displaySource: String? = nil, output: URL, baseURL: String? = nil) {
+            self.source = source.standardizedFileURL
+            self.displaySource = displaySource ?? source.path
+            self.output = output.standardizedFileURL
+            self.baseURL = baseURL
+        }
+    }
+
+    public struct Result: Sendable {
+        public var diagnostics: Diagnostics
+        /// Files of the site, when the build got that far.
+        public var files: [OutputFile] = []
+        public var write: OutputWriter.Report?
+        public var timings: [(stage: String, seconds: Double)] = []
+        public var succeeded: Bool { !diagnostics.hasErrors }
+        public var pageCount: Int { files.filter { $0.path.hasSuffix(".html") }.count }
+    }
+
+    public let options: Options
+
+    public init(_ options: Options) { self.options = options }
+
+    /// Everything but writing: what `check` runs, and what `build` writes.
+    public func make() -> Result {
+        var result = Result(diagnostics: Diagnostics())
+        var clock = ContinuousClock.now
+        func lap(_ name: String) {
+            let now = ContinuousClock.now
+            let d = now - clock
+            result.timings.append((name, Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18))
+            clock = now
+        }
+
+        if let problem = OutputPlacement.problem(source: options.source, output: options.output) {
+            result.diagnostics.error(SourceLocation(path: options.output.path), problem)
+            return result
+        }
+        let tree = SourceTree(root: options.source, displayRoot: options.displaySource, excluding: options.output)
+        lap("scan")
+        var (content, diagnostics) = ContentLoader().load(tree)
+        if let base = options.baseURL { content.config.baseURL = base }
+        lap("load")
+        diagnostics.append(contentsOf: SiteValidator().validate(content))
+        lap("validate")
+        let urls = SiteURLs(pretty: content.config.prettyLinks)
+        let stage = MarkdownStage(targets: LinkTargets(content, urls: urls), urls: urls, unsafeHTML: content.config.unsafeHTML)
+        let results = stage.run(content)
+        var fragments: [FieldKey: Fragment] = [:]
+        fragments.reserveCapacity(results.count)
+        for r in results {
+            fragments[r.key] = r.fragment
+            diagnostics.append(contentsOf: r.diagnostics)
+        }
+        let references = CrossReferences(content: content, results: results, diagnostics: &diagnostics)
+        lap("markdown+link")
+        let (theme, themeDiagnostics) = Theme.load(overrides: tree.templates)
+        diagnostics.append(contentsOf: themeDiagnostics)
+        lap("theme")
+        result.diagnostics = diagnostics
+        guard let theme, !diagnostics.hasErrors else { return result }
+
+        let site = LinkedSite(content: content, fragments: fragments, references: references, urls: urls)
+        result.files = RenderStage(theme: theme).run(site)
+        lap("render")
+        let statics = StaticFiles.read(tree, reserved: Set(result.files.map(\.path)))
+        result.diagnostics.append(contentsOf: statics.diagnostics)
+        result.files += statics.files
+        lap("static")
+        return result
+    }
+
+    /// Builds and, when nothing is wrong, replaces the output folder.
+    public func build() -> Result {
+        var result = make()
+        guard result.succeeded else { return result }
+        let start = ContinuousClock.now
+        do {
+            result.write = try OutputWriter(output: options.output).write(result.files)
+        } catch {
+            result.diagnostics.error(SourceLocation(path: options.output.path), "\(error)")
+        }
+        let d = ContinuousClock.now - start
+        result.timings.append(("write", Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18))
+        return result
+    }
+}
+
+/// Where the output folder may not be: anywhere a swap would move or delete sources.
+enum OutputPlacement {
+    static func problem(source: URL, output: URL) -> String? {
+        let s = source.resolvingSymlinksInPath().standardizedFileURL.path
+        let o = output.resolvingSymlinksInPath().standardizedFileURL.path
+        func inside(_ a: String, _ b: String) -> Bool { a == b || a.hasPrefix(b.hasSuffix("/") ? b : b + "/") }
+        if o == "/" || inside(s, o) {
+            return "the output folder \(output.path) contains the source folder; choose a folder of its own, such as site/"
+        }
+        for sub in ["content", "templates", "static"] where inside(o, s + "/" + sub) {
+            return "the output folder \(output.path) is inside \(sub)/; choose a folder outside the sources, such as site/"
+        }
+        let fm = FileManager.default
+        if let names = try? fm.contentsOfDirectory(atPath: o), !names.isEmpty,
+           !names.contains("index.html"), !names.contains(".briefing-staging") {
+            return "the output folder \(output.path) is not empty and does not look like a built site (no index.html); a build replaces it whole, so remove it or choose another folder"
+        }
+        return nil
+    }
+}
+
+/// `static/`: copied verbatim, never over a generated file.
+enum StaticFiles {
+    static func read(_ tree: SourceTree, reserved: Set<String>) -> (files: [OutputFile], diagnostics: Diagnostics) {
+        var d = Diagnostics()
+        var files: [OutputFile] = []
+        for (rel, url) in tree.staticFiles {
+            let shown = tree.displayRoot + "static/" + rel
+            if reserved.contains(rel) {
+                d.error(SourceLocation(path: shown), "static file would replace the generated \(rel)")
+                continue
+            }
+            guard let data = FileManager.default.contents(atPath: url.path) else {
+                d.error(SourceLocation(path: shown), "cannot read file")
+                continue
+            }
+            files.append(OutputFile(path: rel, bytes: [UInt8](data)))
+        }
+        return (files, d)
+    }
+}

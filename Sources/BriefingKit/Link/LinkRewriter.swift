@@ -1,0 +1,165 @@
+import Ccmark
+
+/// A reference found in Markdown, resolved.
+public struct ReferenceUse: Hashable, Sendable {
+    public var target: TargetKey
+    public var location: SourceLocation
+}
+
+/// Link stage, on the syntax tree: turns `[[...]]` and "Rec N" mentions inside
+/// text nodes into link nodes. Code spans, code blocks, raw HTML and existing
+/// links are different node types or live under a link node, so they are
+/// never touched — no regex ever runs on rendered HTML.
+struct LinkRewriter {
+    /// Internal links carry this scheme until a page is written; the page then
+    /// swaps it for its own relative path to the site root (see `PageLinks`).
+    static let rootScheme = "briefing-root:/"
+
+    let targets: LinkTargets
+    /// The recommendation whose page shows this snippet: a mention of it is not a link to itself.
+    let home: Int?
+
+    func rewrite(_ doc: MarkdownDocument) -> (uses: [ReferenceUse], diagnostics: [Diagnostic]) {
+        var uses: [ReferenceUse] = []
+        var diagnostics: [Diagnostic] = []
+        for container in inlineContainers(doc.root) {
+            for run in textRuns(in: container) {
+                rewrite(run, in: doc, uses: &uses, diagnostics: &diagnostics)
+            }
+        }
+        return (uses, diagnostics)
+    }
+
+    /// Nodes whose children are inlines, outside links and images.
+    private func inlineContainers(_ root: OpaquePointer) -> [OpaquePointer] {
+        var out: [OpaquePointer] = []
+        var insideLink = 0
+        let iter = cmark_iter_new(root)
+        defer { cmark_iter_free(iter) }
+        while true {
+            let event = cmark_iter_next(iter)
+            if event == CMARK_EVENT_DONE { break }
+            guard let node = cmark_iter_get_node(iter) else { continue }
+            let type = cmark_node_get_type(node)
+            if type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE {
+                insideLink += event == CMARK_EVENT_ENTER ? 1 : -1
+                continue
+            }
+            guard event == CMARK_EVENT_ENTER, insideLink == 0 else { continue }
+            if type == CMARK_NODE_PARAGRAPH || type == CMARK_NODE_HEADING || type == CMARK_NODE_EMPH || type == CMARK_NODE_STRONG {
+                out.append(node)
+            }
+        }
+        return out
+    }
+
+    /// Consecutive text children: cmark splits `[[11]]` into several text nodes at each bracket.
+    private func textRuns(in container: OpaquePointer) -> [[OpaquePointer]] {
+        var runs: [[OpaquePointer]] = []
+        var current: [OpaquePointer] = []
+        var child = cmark_node_first_child(container)
+        while let c = child {
+            if cmark_node_get_type(c) == CMARK_NODE_TEXT {
+                current.append(c)
+            } else if !current.isEmpty {
+                runs.append(current)
+                current = []
+            }
+            child = cmark_node_next(c)
+        }
+        if !current.isEmpty { runs.append(current) }
+        return runs
+    }
+
+    private func rewrite(_ run: [OpaquePointer], in doc: MarkdownDocument, uses: inout [ReferenceUse], diagnostics: inout [Diagnostic]) {
+        var text = ""
+        var starts: [(offset: Int, node: OpaquePointer)] = []
+        for node in run {
+            starts.append((text.utf8.count, node))
+            if let lit = cmark_node_get_literal(node) { text += String(cString: lit) }
+        }
+        let matches = ReferenceScanner.scan(text)
+        guard !matches.isEmpty else { return }
+
+        func location(_ offset: Int) -> SourceLocation {
+            let owner = starts.last(where: { $0.offset <= offset }) ?? starts[0]
+            let line = Int(cmark_node_get_start_line(owner.node))
+            let column = Int(cmark_node_get_start_column(owner.node))
+            guard line > 0 else { return doc.location(of: cmark_node_parent(owner.node) ?? owner.node) }
+            return doc.source.location(line: line, column: column + offset - owner.offset)
+        }
+
+        let bytes = Array(text.utf8)
+        var pieces: [OpaquePointer] = []
+        var cursor = 0
+        var changed = false
+        for m in matches {
+            let link: (LinkTarget, String)?
+            switch m.kind {
+            case .wiki(let target, let label):
+                switch targets.resolve(target) {
+                case .found(let t):
+                    link = (t, label ?? t.label)
+                    uses.append(ReferenceUse(target: t.key, location: location(m.range.lowerBound)))
+                case .missing(let why):
+                    diagnostics.append(.error(location(m.range.lowerBound), "broken reference [[\(target)]]: \(why)"))
+                    link = nil
+                case .ambiguous(let many):
+                    let kinds = many.map { "\($0.key)" }.joined(separator: ", ")
+                    diagnostics.append(.error(location(m.range.lowerBound), "ambiguous reference [[\(target)]]: the slug names \(kinds); rename one of them"))
+                    link = nil
+                }
+            case .mention(let n):
+                if n != home, let t = targets.recommendation(n) {
+                    link = (t, String(decoding: bytes[m.range], as: UTF8.self))
+                    uses.append(ReferenceUse(target: t.key, location: location(m.range.lowerBound)))
+                } else {
+                    link = nil
+                }
+            }
+            guard let (target, label) = link else { continue }
+            if m.range.lowerBound > cursor {
+                pieces.append(Self.textNode(String(decoding: bytes[cursor..<m.range.lowerBound], as: UTF8.self)))
+            }
+            pieces.append(Self.linkNode(url: Self.rootScheme + target.path, title: target.title, label: label))
+            cursor = m.range.upperBound
+            changed = true
+        }
+        guard changed else { return }
+        if cursor < bytes.count {
+            pieces.append(Self.textNode(String(decoding: bytes[cursor...], as: UTF8.self)))
+        }
+        let first = run[0]
+        for p in pieces { cmark_node_insert_before(first, p) }
+        for node in run {
+            cmark_node_unlink(node)
+            cmark_node_free(node)
+        }
+    }
+
+    private static func textNode(_ s: String) -> OpaquePointer {
+        let n = cmark_node_new(CMARK_NODE_TEXT)!
+        cmark_node_set_literal(n, s)
+        return n
+    }
+
+    private static func linkNode(url: String, title: String, label: String) -> OpaquePointer {
+        let n = cmark_node_new(CMARK_NODE_LINK)!
+        cmark_node_set_url(n, url)
+        cmark_node_set_title(n, title)
+        cmark_node_append_child(n, textNode(label))
+        return n
+    }
+}
+
+extension TargetKey: CustomStringConvertible {
+    public var description: String {
+        switch self {
+        case .recommendation(let n): "recommendation \(n)"
+        case .question(let id): "question \(id)"
+        case .briefing(let s): "briefing '\(s)'"
+        case .meeting(let s): "meeting '\(s)'"
+        case .page(let s): "page '\(s)'"
+        }
+    }
+}

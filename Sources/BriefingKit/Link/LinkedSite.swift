@@ -1,0 +1,36 @@
+/// The site after the Link stage: content, rendered Markdown and the
+/// cross-reference graph. The Render stage reads only this.
+public struct LinkedSite: Sendable {
+    public var content: SiteContent
+    public var fragments: [FieldKey: Fragment]
+    public var references: CrossReferences
+    public var urls: SiteURLs
+
+    /// Content in display order.
+    public var recommendations: [Recommendation]
+    public var briefings: [Briefing]
+    public var meetings: [Meeting]
+    public var pages: [Page]
+
+    init(content: SiteContent, fragments: [FieldKey: Fragment], references: CrossReferences, urls: SiteURLs) {
+        self.content = content
+        self.fragments = fragments
+        self.references = references
+        self.urls = urls
+        recommendations = content.recommendations.sorted { $0.number < $1.number }
+        // Teams in their `order`, then by title: the order the briefings were given.
+        briefings = content.briefings.sorted { ($0.order ?? Int.max, $0.title, $0.slug) < ($1.order ?? Int.max, $1.title, $1.slug) }
+        // Newest meeting first; undated ones after, by number then slug.
+        meetings = content.meetings.sorted {
+            let a = ($0.date?.iso ?? "", $0.number ?? 0, $0.slug)
+            let b = ($1.date?.iso ?? "", $1.number ?? 0, $1.slug)
+            return a > b
+        }
+        pages = content.pages.sorted { $0.slug < $1.slug }
+    }
+
+    public func briefing(_ slug: String) -> Briefing? { briefings.first { $0.slug == slug } }
+    public func meeting(_ slug: String) -> Meeting? { content.meetings.first { $0.slug == slug } }
+    public func html(_ key: FieldKey) -> String { fragments[key]?.html ?? "" }
+    public func text(_ key: FieldKey) -> String { fragments[key]?.text ?? "" }
+}

@@ -1,0 +1,165 @@
+import Foundation
+import Yams
+
+/// Load stage: reads every content file and decodes it into plain values.
+public struct ContentLoader: Sendable {
+    /// Larger files are refused: no briefing needs them, and they would only slow the build.
+    public static let maxFileSize = 32 << 20
+
+    public init() {}
+
+    public func load(_ tree: SourceTree) -> (SiteContent, Diagnostics) {
+        var diagnostics = tree.diagnostics
+        let config = loadConfig(tree, into: &diagnostics)
+        let decoded = tree.files.parallelMap { file in Self.decode(file) }
+        var content = SiteContent(config: config)
+        for (item, findings) in decoded {
+            diagnostics.append(contentsOf: findings)
+            switch item {
+            case .recommendation(let r)?: content.recommendations.append(r)
+            case .briefing(let b)?: content.briefings.append(b)
+            case .meeting(let m)?: content.meetings.append(m)
+            case .page(let p)?: content.pages.append(p)
+            case nil: break
+            }
+        }
+        return (content, diagnostics)
+    }
+
+    enum Item: Sendable {
+        case recommendation(Recommendation), briefing(Briefing), meeting(Meeting), page(Page)
+    }
+
+    /// Reads a file and hands its text to a decoder. Every failure becomes a diagnostic.
+    static func read(_ url: URL, shown: String) -> Result<String, Diagnostic> {
+        let at = SourceLocation(path: shown)
+        if let size = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.size] as? Int, size > maxFileSize {
+            return .failure(.error(at, "file is \(size >> 20) MiB; content files are limited to \(maxFileSize >> 20) MiB"))
+        }
+        let data: Data
+        do {
+            data = try Data(contentsOf: url)
+        } catch {
+            let reason = (error as NSError).localizedFailureReason ?? (error as NSError).localizedDescription
+            return .failure(.error(at, "cannot read file: \(reason)"))
+        }
+        switch SourceText.decode(data) {
+        case .success(let text): return .success(text)
+        case .failure(.notUTF8(let line, let column)):
+            return .failure(.error(SourceLocation(path: shown, line: line, column: column), "file is not valid UTF-8 text"))
+        case .failure(.binary(let line, let column)):
+            return .failure(.error(SourceLocation(path: shown, line: line, column: column), "file contains a NUL byte: not a text file"))
+        }
+    }
+
+    static func decode(_ file: SourceTree.File) -> (Item?, [Diagnostic]) {
+        let text: String
+        switch read(file.url, shown: file.displayPath) {
+        case .success(let t): text = t
+        case .failure(let d): return (nil, [d])
+        }
+        return decode(text: text, file: file)
+    }
+
+    static func decode(text: String, file: SourceTree.File) -> (Item?, [Diagnostic]) {
+        let path = file.displayPath
+        let parts: FrontMatterSplitter.Parts
+        switch FrontMatterSplitter.split(text) {
+        case .success(let p): parts = p
+        case .failure:
+            return (nil, [.error(SourceLocation(path: path), "front matter opened with '---' on line 1 is never closed by a line '---'")])
+        }
+        guard let yaml = parts.yaml else {
+            return (nil, [.error(SourceLocation(path: path), "missing front matter: a content file starts with a line '---', its YAML fields, and another '---'")])
+        }
+        let source = YAMLSource(path: path, yaml: yaml, firstLine: parts.yamlLine)
+        let root: Node?
+        switch source.compose() {
+        case .success(let n): root = n
+        case .failure(let d): return (nil, [d])
+        }
+        guard case .mapping(let mapping)? = root else {
+            let at = root.flatMap { source.location(of: $0) } ?? SourceLocation(path: path, line: parts.yamlLine)
+            return (nil, [.error(at, "front matter must be a mapping of fields (key: value)")])
+        }
+        let sink = DiagnosticSink()
+        let fields = FieldReader(mapping: mapping, at: SourceLocation(path: path, line: parts.yamlLine), source: source, diagnostics: sink)
+        let body = MarkdownText(parts.body, origin: SourceLocation(path: path, line: parts.bodyLine))
+        let item: Item?
+        switch file.kind {
+        case .recommendations: item = RecommendationDecoder.decode(fields, body: body, file: file).map(Item.recommendation)
+        case .briefings: item = briefing(fields, body: body, file: file).map(Item.briefing)
+        case .meetings: item = MeetingDecoder.decode(fields, body: body, file: file).map(Item.meeting)
+        case .pages: item = page(fields, body: body, file: file).map(Item.page)
+        }
+        fields.warnUnknown()
+        return (sink.diagnostics.hasErrors ? nil : item, sink.diagnostics.all)
+    }
+
+    static func briefing(_ f: FieldReader, body: MarkdownText, file: SourceTree.File) -> Briefing? {
+        let title = f.string("title", required: true)
+        let team = f.string("team", required: true)
+        let date = f.day("date")
+        let meeting = f.string("meeting")
+        let order = f.int("order", positive: false)
+        let materials = f.links("materials")
+        guard let title, let team else { return nil }
+        return Briefing(slug: file.slug, title: title, team: team, date: date, meeting: meeting,
+                        meetingLocation: meeting == nil ? nil : f.keyLocation("meeting"), order: order,
+                        materials: materials, body: body, path: file.displayPath)
+    }
+
+    static func page(_ f: FieldReader, body: MarkdownText, file: SourceTree.File) -> Page? {
+        guard let title = f.string("title", required: true) else { return nil }
+        return Page(slug: file.slug, title: title, body: body, path: file.displayPath)
+    }
+
+    func loadConfig(_ tree: SourceTree, into diagnostics: inout Diagnostics) -> SiteConfig {
+        var config = SiteConfig()
+        guard let url = tree.config else {
+            diagnostics.warning(SourceLocation(path: tree.displayRoot + "briefing.yml"), "no briefing.yml: using the default title and no base_url")
+            return config
+        }
+        let shown = tree.displayRoot + "briefing.yml"
+        let text: String
+        switch Self.read(url, shown: shown) {
+        case .success(let t): text = t
+        case .failure(let d): diagnostics.append(d); return config
+        }
+        let source = YAMLSource(path: shown, yaml: text, firstLine: 1)
+        let root: Node?
+        switch source.compose() {
+        case .success(let n): root = n
+        case .failure(let d): diagnostics.append(d); return config
+        }
+        guard let root else { return config }
+        guard case .mapping(let mapping) = root else {
+            diagnostics.error(source.location(of: root) ?? SourceLocation(path: shown), "briefing.yml must be a mapping of settings")
+            return config
+        }
+        let sink = DiagnosticSink()
+        let f = FieldReader(mapping: mapping, at: SourceLocation(path: shown), source: source, diagnostics: sink)
+        if let v = f.string("title") { config.title = v }
+        if let v = f.string("base_url") {
+            if !v.isEmpty && !(v.hasPrefix("https://") || v.hasPrefix("http://")) {
+                f.error(f.keyLocation("base_url"), "'base_url' must be an absolute http(s) URL, not '\(v)'")
+            } else {
+                config.baseURL = v
+            }
+        }
+        if let v = f.string("review") { config.review = v }
+        if let v = f.string("language") {
+            if v.range(of: "^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$", options: .regularExpression) == nil {
+                f.error(f.keyLocation("language"), "'language' must be a language tag such as en or pt-BR, not '\(v)'")
+            } else {
+                config.language = v
+            }
+        }
+        if let v = f.string("description") { config.description = v }
+        if let v = f.bool("unsafe_html") { config.unsafeHTML = v }
+        if let v = f.bool("pretty_links") { config.prettyLinks = v }
+        f.warnUnknown()
+        diagnostics.append(contentsOf: sink.diagnostics)
+        return config
+    }
+}

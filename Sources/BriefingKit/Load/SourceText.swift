@@ -1,0 +1,66 @@
+import Foundation
+
+/// Bytes of a source file made into text the rest of the pipeline can trust:
+/// valid UTF-8, no byte-order mark, `\n` line ends.
+enum SourceText {
+    enum Failure: Error, Equatable {
+        /// The first byte that is not UTF-8, as a 1-based line and column.
+        case notUTF8(line: Int, column: Int)
+        case binary(line: Int, column: Int)
+    }
+
+    static func decode(_ data: Data) -> Result<String, Failure> {
+        var bytes = [UInt8](data)
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        if let nul = bytes.firstIndex(of: 0) {
+            let (line, column) = position(of: nul, in: bytes)
+            return .failure(.binary(line: line, column: column))
+        }
+        if let bad = firstInvalidUTF8(bytes) {
+            let (line, column) = position(of: bad, in: bytes)
+            return .failure(.notUTF8(line: line, column: column))
+        }
+        var text = String(decoding: bytes, as: UTF8.self)
+        if text.utf8.contains(13) {
+            text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        }
+        return .success(text)
+    }
+
+    private static func position(of offset: Int, in bytes: [UInt8]) -> (Int, Int) {
+        var line = 1, lineStart = 0
+        for i in 0..<offset where bytes[i] == 10 {
+            line += 1
+            lineStart = i + 1
+        }
+        return (line, offset - lineStart + 1)
+    }
+
+    /// Offset of the first byte that breaks UTF-8, or nil when all is well.
+    private static func firstInvalidUTF8(_ b: [UInt8]) -> Int? {
+        var i = 0
+        let n = b.count
+        while i < n {
+            let c = b[i]
+            if c < 0x80 { i += 1; continue }
+            let need: Int
+            let min: UInt32
+            var cp: UInt32
+            switch c {
+            case 0xC2...0xDF: need = 1; min = 0x80; cp = UInt32(c & 0x1F)
+            case 0xE0...0xEF: need = 2; min = 0x800; cp = UInt32(c & 0x0F)
+            case 0xF0...0xF4: need = 3; min = 0x10000; cp = UInt32(c & 0x07)
+            default: return i
+            }
+            if i + need >= n { return i }
+            for k in 1...need {
+                let cc = b[i + k]
+                guard cc & 0xC0 == 0x80 else { return i }
+                cp = cp << 6 | UInt32(cc & 0x3F)
+            }
+            if cp < min || cp > 0x10FFFF || (0xD800...0xDFFF).contains(cp) { return i }
+            i += need + 1
+        }
+        return nil
+    }
+}

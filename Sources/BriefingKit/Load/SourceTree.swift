@@ -1,0 +1,113 @@
+import Foundation
+
+/// The files of a site's source folder, found but not yet read.
+public struct SourceTree: Sendable {
+    public enum Kind: String, Sendable, CaseIterable {
+        case recommendations, briefings, meetings, pages
+    }
+
+    public struct File: Sendable, Hashable {
+        public var kind: Kind
+        public var slug: String
+        /// Absolute path, for reading.
+        public var url: URL
+        /// The path diagnostics print: relative to where the user stands when possible.
+        public var displayPath: String
+    }
+
+    public let root: URL
+    public let displayRoot: String
+    public var config: URL? = nil
+    public var files: [File] = []
+    public var templates: [File] = []
+    public var staticFiles: [(relative: String, url: URL)] = []
+    public var diagnostics = Diagnostics()
+
+    public static let slugPattern = "[a-z0-9][a-z0-9-]*"
+
+    static func isSlug(_ s: String) -> Bool {
+        guard let first = s.utf8.first, s.utf8.count <= 200 else { return false }
+        func ok(_ c: UInt8) -> Bool { (c >= 97 && c <= 122) || (c >= 48 && c <= 57) }
+        return ok(first) && s.utf8.allSatisfy { ok($0) || $0 == 45 }
+    }
+
+    /// Finds the site's files. Only the four content folders are read, one level
+    /// deep, so a symlink loop or an output folder inside `content/` is never walked.
+    public init(root: URL, displayRoot: String? = nil, excluding excluded: URL? = nil) {
+        self.root = root.standardizedFileURL
+        let shown = displayRoot ?? root.path
+        self.displayRoot = shown == "." || shown == "./" ? "" : (shown.hasSuffix("/") ? shown : shown + "/")
+        let fm = FileManager.default
+
+        let config = self.root.appendingPathComponent("briefing.yml")
+        if fm.fileExists(atPath: config.path) { self.config = config }
+
+        let content = self.root.appendingPathComponent("content")
+        var isDir: ObjCBool = false
+        guard fm.fileExists(atPath: content.path, isDirectory: &isDir), isDir.boolValue else {
+            diagnostics.error(SourceLocation(path: self.displayRoot + "content"),
+                              "no content folder: a site needs content/recommendations, content/briefings, content/meetings or content/pages")
+            return
+        }
+        for kind in Kind.allCases {
+            let dir = content.appendingPathComponent(kind.rawValue)
+            for (name, url) in Self.list(dir, excluding: excluded) {
+                let shown = self.displayRoot + "content/\(kind.rawValue)/\(name)"
+                guard name.hasSuffix(".md") else {
+                    diagnostics.warning(SourceLocation(path: shown), "ignored: content files end in .md")
+                    continue
+                }
+                let slug = String(name.dropLast(3))
+                guard Self.isSlug(slug) else {
+                    diagnostics.error(SourceLocation(path: shown),
+                                      "file name '\(slug)' is not a valid slug: use lower-case letters, digits and '-' (\(Self.slugPattern))")
+                    continue
+                }
+                files.append(File(kind: kind, slug: slug, url: url, displayPath: shown))
+            }
+        }
+        for (name, url) in Self.list(root.appendingPathComponent("templates"), excluding: excluded) where name.hasSuffix(".mustache") {
+            templates.append(File(kind: .pages, slug: String(name.dropLast(9)), url: url, displayPath: self.displayRoot + "templates/" + name))
+        }
+        staticFiles = Self.walk(root.appendingPathComponent("static"), excluding: excluded)
+    }
+
+    /// Visible entries of a folder, sorted by name so that every run sees the same order.
+    static func list(_ dir: URL, excluding excluded: URL?) -> [(String, URL)] {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: dir.path) else { return [] }
+        return names.sorted().compactMap { name in
+            guard !name.hasPrefix(".") else { return nil }
+            let url = dir.appendingPathComponent(name)
+            if let excluded, url.standardizedFileURL.path == excluded.standardizedFileURL.path { return nil }
+            var isDir: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDir), !isDir.boolValue else { return nil }
+            return (name, url)
+        }
+    }
+
+    /// Every regular file below `static/`, without following symlinked folders (no loops).
+    static func walk(_ dir: URL, excluding excluded: URL?) -> [(relative: String, url: URL)] {
+        var out: [(String, URL)] = []
+        func visit(_ d: URL, _ prefix: String, depth: Int) {
+            guard depth < 32, let names = try? FileManager.default.contentsOfDirectory(atPath: d.path) else { return }
+            for name in names.sorted() where !name.hasPrefix(".") {
+                let url = d.appendingPathComponent(name)
+                if let excluded, url.standardizedFileURL.path == excluded.standardizedFileURL.path { continue }
+                guard let attrs = try? FileManager.default.attributesOfItem(atPath: url.path),
+                      let type = attrs[.type] as? FileAttributeType else { continue }
+                if type == .typeDirectory {
+                    visit(url, prefix + name + "/", depth: depth + 1)
+                } else if type == .typeRegular {
+                    out.append((prefix + name, url))
+                } else if type == .typeSymbolicLink {
+                    var isDir: ObjCBool = false
+                    if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDir), !isDir.boolValue {
+                        out.append((prefix + name, url))
+                    }
+                }
+            }
+        }
+        visit(dir, "", depth: 0)
+        return out
+    }
+}

@@ -1,0 +1,78 @@
+import Yams
+
+/// The front matter of one file, as Yams composed it, with the arithmetic that
+/// turns Yams' marks (relative to the YAML block) into file positions.
+struct YAMLSource {
+    let path: String
+    /// File line of the YAML's first line.
+    let firstLine: Int
+    let lines: [Substring]
+
+    init(path: String, yaml: String, firstLine: Int) {
+        self.path = path
+        self.firstLine = firstLine
+        self.lines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
+    }
+
+    func location(line: Int, column: Int) -> SourceLocation {
+        SourceLocation(path: path, line: firstLine + line - 1, column: column)
+    }
+
+    func location(of node: Node) -> SourceLocation? {
+        node.mark.map { location(line: $0.line, column: $0.column) }
+    }
+
+    /// Composes the YAML into a node tree, or a diagnostic at the offending position.
+    func compose() -> Result<Node?, Diagnostic> {
+        do {
+            return .success(try Yams.compose(yaml: lines.joined(separator: "\n")))
+        } catch let e as YamlError {
+            switch e {
+            case .scanner(let context, let problem, let mark, _),
+                 .parser(let context, let problem, let mark, _),
+                 .composer(let context, let problem, let mark, _):
+                var message = "invalid YAML: \(problem)"
+                if let context { message += " (\(context.text) at line \(context.mark.line + firstLine - 1))" }
+                return .failure(.error(location(line: mark.line, column: mark.column), message))
+            case .duplicatedKeysInMapping(let duplicates, let context):
+                return .failure(.error(location(line: context.mark.line, column: context.mark.column),
+                                       "duplicate key \(duplicates.map { "'\($0)'" }.joined(separator: ", ")) in front matter"))
+            default:
+                return .failure(.error(location(line: 1, column: 1), "invalid YAML: \(e)"))
+            }
+        } catch {
+            return .failure(.error(location(line: 1, column: 1), "invalid YAML: \(error)"))
+        }
+    }
+
+    /// Where a scalar's text begins, so Markdown positions map back to the file.
+    func markdown(_ s: Node.Scalar, fallback: SourceLocation) -> MarkdownText {
+        guard let mark = s.mark else { return MarkdownText(s.string, origin: fallback) }
+        switch s.style {
+        case .literal, .folded:
+            // The text starts on the line after the `|` indicator, at that line's indentation.
+            var line = mark.line + 1
+            while line - 1 < lines.count, lines[line - 1].allSatisfy({ $0 == " " }) { line += 1 }
+            let indent = line - 1 < lines.count ? lines[line - 1].prefix(while: { $0 == " " }).count : 0
+            return MarkdownText(s.string, origin: location(line: line, column: indent + 1), indent: indent)
+        case .singleQuoted, .doubleQuoted:
+            return MarkdownText(s.string, origin: location(line: mark.line, column: mark.column + 1), indent: mark.column)
+        default:
+            return MarkdownText(s.string, origin: location(line: mark.line, column: mark.column), indent: mark.column - 1)
+        }
+    }
+}
+
+/// Which link destinations may appear in published pages.
+enum URLPolicy {
+    /// http(s), mailto, fragment and relative URLs; never `javascript:`, `data:`, `vbscript:`, `file:`.
+    static func isSafe(_ url: String) -> Bool {
+        let trimmed = url.trimmingCharacters(in: .whitespacesAndNewlines)
+        // Browsers ignore tabs, newlines and leading control characters inside a scheme.
+        let squeezed = String(trimmed.unicodeScalars.filter { $0.value > 0x20 && $0.value != 0x7F }).lowercased()
+        guard let colon = squeezed.firstIndex(of: ":") else { return true }
+        let scheme = squeezed[..<colon]
+        if scheme.contains(where: { "/?#".contains($0) }) { return true }  // a colon in a path, not a scheme
+        return ["http", "https", "mailto"].contains(String(scheme))
+    }
+}

@@ -1,0 +1,51 @@
+/// Names one Markdown field of the site, so its rendered HTML can be found again.
+public enum FieldKey: Hashable, Sendable {
+    case recommendationBody(Int)
+    case questionText(String)
+    case questionAnswer(String)
+    case briefingBody(String)
+    case meetingBody(String)
+    case decision(meeting: String, index: Int)
+    case actionItem(String)
+    case pageBody(String)
+}
+
+/// A Markdown field after the Markdown and Link stages.
+public struct Fragment: Hashable, Sendable {
+    /// HTML with internal links still on `LinkRewriter.rootScheme`.
+    public var html: String
+    /// The words alone, for search, CSV and feeds.
+    public var text: String
+}
+
+/// Where a field is shown, for "Referenced from" lists.
+public struct Backlink: Hashable, Sendable, Comparable {
+    public var label: String
+    public var path: String
+    /// Sort key: the order pages appear in the site.
+    var order: TargetKey
+
+    public static func < (a: Backlink, b: Backlink) -> Bool {
+        a.order != b.order ? a.order < b.order : a.path < b.path
+    }
+}
+
+/// One field to parse, link and render.
+struct MarkdownJob: Sendable {
+    var key: FieldKey
+    var text: MarkdownText
+    var source: Backlink
+    /// The recommendation whose page shows the field.
+    var home: Int?
+    /// Levels to move `#` headings down, below the page's own headings.
+    var headingShift: Int
+}
+
+/// The Markdown stage's result for one field.
+struct MarkdownResult: Sendable {
+    var key: FieldKey
+    var fragment: Fragment
+    var source: Backlink
+    var uses: [ReferenceUse]
+    var diagnostics: [Diagnostic]
+}

@@ -1,0 +1,79 @@
+import Ccmark
+import Foundation
+
+/// One Markdown snippet parsed by cmark. Owns its node tree and frees it once.
+///
+/// Not `Sendable`: a tree is parsed, linked and rendered by one task, then dropped.
+final class MarkdownDocument {
+    let root: OpaquePointer
+    let source: MarkdownText
+
+    /// Source positions feed diagnostics; UTF-8 validation guards cmark against bad bytes
+    /// (the loader already rejects them, but a snippet may come from elsewhere).
+    init(_ source: MarkdownText) {
+        self.source = source
+        let options = CMARK_OPT_SOURCEPOS | CMARK_OPT_VALIDATE_UTF8
+        var text = source.text
+        root = text.withUTF8 { buf in
+            buf.withMemoryRebound(to: CChar.self) { cmark_parse_document($0.baseAddress, $0.count, options) }
+        }
+    }
+
+    deinit { cmark_node_free(root) }
+
+    /// HTML of the whole tree. Raw HTML and `javascript:`-style URLs are dropped
+    /// (cmark's safe default) unless the site opts in.
+    func html(unsafe: Bool) -> String {
+        let options = CMARK_OPT_DEFAULT | (unsafe ? CMARK_OPT_UNSAFE : 0)
+        guard let c = cmark_render_html(root, options) else { return "" }
+        defer { free(c) }
+        return String(cString: c)
+    }
+
+    /// The words of the snippet without markup: for search, CSV and feeds.
+    func plainText() -> String {
+        var out = ""
+        let iter = cmark_iter_new(root)
+        defer { cmark_iter_free(iter) }
+        while true {
+            let event = cmark_iter_next(iter)
+            if event == CMARK_EVENT_DONE { break }
+            guard let node = cmark_iter_get_node(iter) else { continue }
+            let type = cmark_node_get_type(node)
+            switch (type, event) {
+            case (CMARK_NODE_TEXT, _), (CMARK_NODE_CODE, _):
+                if let lit = cmark_node_get_literal(node) { out += String(cString: lit) }
+            case (CMARK_NODE_CODE_BLOCK, _):
+                if let lit = cmark_node_get_literal(node) { out += String(cString: lit) + " " }
+            case (CMARK_NODE_SOFTBREAK, _), (CMARK_NODE_LINEBREAK, _):
+                out += " "
+            case (CMARK_NODE_PARAGRAPH, CMARK_EVENT_EXIT), (CMARK_NODE_HEADING, CMARK_EVENT_EXIT), (CMARK_NODE_ITEM, CMARK_EVENT_EXIT):
+                out += " "
+            default: break
+            }
+        }
+        return out.split(whereSeparator: { $0 == " " || $0 == "\n" }).joined(separator: " ")
+    }
+
+    /// Moves every heading down `levels` so a snippet's `#` never competes with the page's `<h1>`.
+    func demoteHeadings(by levels: Int) {
+        guard levels > 0 else { return }
+        var headings: [OpaquePointer] = []
+        let iter = cmark_iter_new(root)
+        while true {
+            let event = cmark_iter_next(iter)
+            if event == CMARK_EVENT_DONE { break }
+            if event == CMARK_EVENT_ENTER, let n = cmark_iter_get_node(iter), cmark_node_get_type(n) == CMARK_NODE_HEADING {
+                headings.append(n)
+            }
+        }
+        cmark_iter_free(iter)
+        for h in headings {
+            cmark_node_set_heading_level(h, min(6, cmark_node_get_heading_level(h) + Int32(levels)))
+        }
+    }
+
+    func location(of node: OpaquePointer) -> SourceLocation {
+        source.location(line: Int(cmark_node_get_start_line(node)), column: Int(cmark_node_get_start_column(node)))
+    }
+}

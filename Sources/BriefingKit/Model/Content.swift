@@ -1,0 +1,165 @@
+/// Markdown as written in a source file, with where it starts so that cmark's
+/// positions (relative to the snippet) can be mapped back to the file.
+public struct MarkdownText: Hashable, Sendable {
+    public var text: String
+    /// File position of the snippet's first character.
+    public var origin: SourceLocation
+    /// Columns to add to positions on the snippet's second and later lines
+    /// (the indentation of a YAML block scalar; 0 for a body).
+    public var indent: Int
+
+    public init(_ text: String, origin: SourceLocation, indent: Int = 0) {
+        self.text = text
+        self.origin = origin
+        self.indent = indent
+    }
+
+    /// Maps a 1-based line/column inside the snippet to the source file.
+    public func location(line: Int, column: Int) -> SourceLocation {
+        if line <= 1 {
+            return SourceLocation(path: origin.path, line: origin.line, column: origin.column + column - 1)
+        }
+        return SourceLocation(path: origin.path, line: origin.line + line - 1, column: indent + column)
+    }
+}
+
+public struct Link: Hashable, Sendable {
+    public var title: String
+    public var url: String
+    public var location: SourceLocation
+}
+
+public enum QuestionStatus: String, Sendable, CaseIterable {
+    case open, answered, withdrawn
+}
+
+public enum Implementation: String, Sendable, CaseIterable {
+    case complete, partial, notStarted = "not-started", unknown
+}
+
+public enum ActionStatus: String, Sendable, CaseIterable {
+    case open, done
+}
+
+/// An ISO calendar date kept as written (`2017-09-07`); sorting the string sorts the dates.
+public struct Day: Hashable, Sendable, Comparable, CustomStringConvertible {
+    public let iso: String
+    public init?(_ s: String) {
+        let parts = s.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
+              y >= 1, (1...12).contains(m), (1...Day.daysIn(month: m, year: y)).contains(d)
+        else { return nil }
+        iso = s
+    }
+    public var description: String { iso }
+    public static func < (a: Day, b: Day) -> Bool { a.iso < b.iso }
+
+    private static func daysIn(month m: Int, year y: Int) -> Int {
+        switch m {
+        case 2: return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+}
+
+public struct Question: Hashable, Sendable {
+    public var id: String
+    public var text: MarkdownText
+    public var status: QuestionStatus
+    public var asked: String?
+    public var answer: MarkdownText?
+    public var answered: Day?
+    public var location: SourceLocation
+    /// Where `asked:` is written, for its diagnostics.
+    public var askedLocation: SourceLocation?
+}
+
+public struct Recommendation: Hashable, Sendable {
+    public var number: Int
+    public var numberLocation: SourceLocation
+    public var title: String
+    public var briefing: String
+    public var briefingLocation: SourceLocation
+    public var focusArea: String?
+    public var implementation: Implementation?
+    public var questions: [Question]
+    public var body: MarkdownText
+    public var path: String
+}
+
+public struct Briefing: Hashable, Sendable {
+    public var slug: String
+    public var title: String
+    public var team: String
+    public var date: Day?
+    public var meeting: String?
+    public var meetingLocation: SourceLocation?
+    public var order: Int?
+    public var materials: [Link]
+    public var body: MarkdownText
+    public var path: String
+}
+
+public struct ActionItem: Hashable, Sendable {
+    public var id: String
+    public var text: MarkdownText
+    public var owner: String?
+    public var due: Day?
+    public var status: ActionStatus
+    public var location: SourceLocation
+}
+
+public struct Meeting: Hashable, Sendable {
+    public var slug: String
+    public var title: String
+    public var number: Int?
+    public var date: Day?
+    public var attendees: [String]
+    public var apologies: [String]
+    public var materials: [Link]
+    public var decisions: [MarkdownText]
+    public var actionItems: [ActionItem]
+    public var body: MarkdownText
+    public var path: String
+}
+
+public struct Page: Hashable, Sendable {
+    public var slug: String
+    public var title: String
+    public var body: MarkdownText
+    public var path: String
+}
+
+/// `briefing.yml`.
+public struct SiteConfig: Hashable, Sendable {
+    public var title = "Briefing Materials"
+    public var baseURL = ""
+    public var review = ""
+    public var language = "en"
+    public var description = ""
+    /// Pass raw HTML in Markdown through (off: cmark's safe mode drops it).
+    public var unsafeHTML = false
+    /// Links end in `/` instead of `/index.html`: for sites served over HTTP only.
+    public var prettyLinks = false
+    public init() {}
+}
+
+/// Everything the Load stage read: plain values, no HTML yet.
+public struct SiteContent: Sendable {
+    public var config: SiteConfig
+    public var recommendations: [Recommendation]
+    public var briefings: [Briefing]
+    public var meetings: [Meeting]
+    public var pages: [Page]
+
+    public init(config: SiteConfig, recommendations: [Recommendation] = [], briefings: [Briefing] = [],
+                meetings: [Meeting] = [], pages: [Page] = []) {
+        self.config = config
+        self.recommendations = recommendations
+        self.briefings = briefings
+        self.meetings = meetings
+        self.pages = pages
+    }
+}

@@ -1,0 +1,20 @@
+/// One file of the built site: a path relative to the output folder and its bytes.
+public struct OutputFile: Sendable, Hashable {
+    public var path: String
+    public var bytes: [UInt8]
+
+    public init(path: String, bytes: [UInt8]) {
+        self.path = path
+        self.bytes = bytes
+    }
+
+    public init(path: String, text: String) {
+        self.init(path: path, bytes: Array(text.utf8))
+    }
+}
+
+/// A page to render later, on whichever core is free.
+public struct PageJob: Sendable {
+    public var path: String
+    public var render: @Sendable () -> [UInt8]
+}

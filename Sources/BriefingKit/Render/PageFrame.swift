@@ -1,0 +1,62 @@
+/// What every page shares: the site, the navigation, the breadcrumbs and the
+/// way back to the site root. Page builders add their own fields on top.
+struct PageFrame {
+    struct Crumb {
+        var label: String
+        var dir: String?
+    }
+
+    let site: LinkedSite
+    /// The page's folder from the site root ("" for the home page).
+    let dir: String
+    var root: String { SiteURLs.rootPrefix(forDir: dir) }
+
+    /// A link from this page to a site path (as `SiteURLs` returns them).
+    func url(_ path: String) -> String { root + path }
+
+    static let sections: [(label: String, dir: String)] = [
+        ("Overview", ""), ("Recommendations", "recommendations"), ("Questions", "questions"),
+        ("Meetings", "meetings"), ("Action items", "action-items"), ("Search", "search"),
+    ]
+
+    /// The common context. `title` is the page's own title, `section` the nav entry it belongs to.
+    func context(title: String, section: String, crumbs: [Crumb], description: String? = nil) -> [String: Any] {
+        let config = site.content.config
+        let nav: [[String: Any]] = Self.sections.map { s in
+            var item: [String: Any] = ["label": s.label, "url": url(site.urls.page(dir: s.dir))]
+            if s.dir == section { item["current"] = true }
+            return item
+        }
+        var trail: [[String: Any]] = []
+        if !dir.isEmpty {
+            trail.append(["label": "Overview", "url": url(site.urls.page(dir: ""))])
+            for c in crumbs {
+                var item: [String: Any] = ["label": c.label]
+                if let d = c.dir { item["url"] = url(site.urls.page(dir: d)) }
+                trail.append(item)
+            }
+        }
+        var ctx: [String: Any] = [
+            "site": ["title": config.title, "review": config.review, "language": config.language] as [String: Any],
+            "root": root,
+            "title": title,
+            "pageTitle": dir.isEmpty ? config.title : "\(title) · \(config.title)",
+            "nav": nav,
+            "homeURL": url(site.urls.page(dir: "")),
+            "searchURL": url(site.urls.page(dir: "search")),
+            "searchAction": url(SiteURLs.file("search")),
+        ]
+        if !trail.isEmpty { ctx["crumbs"] = trail; ctx["hasCrumbs"] = true }
+        if let d = description ?? (config.description.isEmpty ? nil : config.description) { ctx["description"] = d }
+        if !config.baseURL.isEmpty { ctx["canonical"] = Self.absolute(config.baseURL, SiteURLs(pretty: true).page(dir: dir)) }
+        return ctx
+    }
+
+    /// base_url joined with a site path.
+    static func absolute(_ base: String, _ path: String) -> String {
+        let b = base.hasSuffix("/") ? String(base.dropLast()) : base
+        return path == "./" ? b + "/" : b + "/" + path
+    }
+
+    func html(_ key: FieldKey) -> String { PageLinks.localize(site.html(key), root: root) }
+}

@@ -1,0 +1,30 @@
+/// `briefings/<slug>/index.html`: a team, its materials, its recommendations and their questions.
+struct BriefingPages {
+    func jobs(_ site: LinkedSite, _ theme: Theme) -> [PageJob] {
+        site.briefings.map { b in
+            PageJob(path: SiteURLs.file("briefings/\(b.slug)")) {
+                let frame = PageFrame(site: site, dir: "briefings/\(b.slug)")
+                let views = Views(frame: frame)
+                var ctx = frame.context(title: b.title, section: "", crumbs: [.init(label: b.title)])
+                ctx["team"] = b.team
+                ctx["body"] = frame.html(.briefingBody(b.slug))
+                if let d = b.date { ctx["date"] = d.iso }
+                if let m = b.meeting, let meeting = site.meeting(m) {
+                    ctx["meeting"] = ["title": meeting.title, "url": frame.url(site.urls.meeting(m))]
+                }
+                ctx["materials"] = views.materials(b.materials)
+                let recs = (site.references.recommendationsOf[b.slug] ?? []).compactMap { n in site.recommendations.first { $0.number == n } }
+                ctx["recommendations"] = recs.map { r -> [String: Any] in
+                    var row = views.recommendationRow(r)
+                    row["body"] = frame.html(.recommendationBody(r.number))
+                    row["questions"] = r.questions.map { views.question($0, of: r) }
+                    return row
+                }
+                ctx["counts"] = Views.Counts(recs.flatMap(\.questions)).context
+                let refs = views.backlinks(.briefing(b.slug))
+                ctx["backlinks"] = refs
+                return Array(theme.render("briefing", ctx).utf8)
+            }
+        }
+    }
+}

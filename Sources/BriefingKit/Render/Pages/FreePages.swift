@@ -1,0 +1,31 @@
+/// `<slug>/index.html` for each free page, and `404.html`.
+struct FreePages {
+    func jobs(_ site: LinkedSite, _ theme: Theme) -> [PageJob] {
+        var jobs = site.pages.filter { $0.slug != "index" }.map { p in
+            PageJob(path: SiteURLs.file(p.slug)) {
+                let frame = PageFrame(site: site, dir: p.slug)
+                var ctx = frame.context(title: p.title, section: "", crumbs: [.init(label: p.title)])
+                ctx["body"] = frame.html(.pageBody(p.slug))
+                let refs = Views(frame: frame).backlinks(.page(p.slug))
+                ctx["backlinks"] = refs
+                return Array(theme.render("page", ctx).utf8)
+            }
+        }
+        jobs.append(PageJob(path: "404.html") {
+            // Served for any missing path, so its links cannot be relative: use base_url when there is one.
+            let frame = PageFrame(site: site, dir: "")
+            var ctx = frame.context(title: "Page not found", section: "", crumbs: [])
+            let base = site.content.config.baseURL
+            if !base.isEmpty {
+                let absolute = PageFrame.absolute(base, "")
+                ctx["root"] = absolute
+                ctx["homeURL"] = absolute
+                ctx["searchAction"] = absolute + SiteURLs.file("search")
+                ctx["nav"] = PageFrame.sections.map { ["label": $0.label, "url": absolute + site.urls.page(dir: $0.dir)] }
+            }
+            ctx["pageTitle"] = "Page not found · \(site.content.config.title)"
+            return Array(theme.render("not-found", ctx).utf8)
+        })
+        return jobs
+    }
+}

@@ -1,0 +1,42 @@
+/// `index.html`: the Briefing Materials overview — each team with its
+/// recommendations, question counts and progress.
+struct HomePage {
+    func jobs(_ site: LinkedSite, _ theme: Theme) -> [PageJob] {
+        [PageJob(path: SiteURLs.file("")) {
+            let frame = PageFrame(site: site, dir: "")
+            let views = Views(frame: frame)
+            var ctx = frame.context(title: site.content.config.title, section: "", crumbs: [])
+            if site.content.pages.contains(where: { $0.slug == "index" }) {
+                ctx["intro"] = frame.html(.pageBody("index"))
+            }
+            var all = Views.Counts()
+            var teams: [[String: Any]] = []
+            for b in site.briefings {
+                let numbers = site.references.recommendationsOf[b.slug] ?? []
+                let recs = numbers.compactMap { n in site.recommendations.first { $0.number == n } }
+                let counts = Views.Counts(recs.flatMap(\.questions))
+                all.total += counts.total; all.open += counts.open; all.answered += counts.answered; all.withdrawn += counts.withdrawn
+                var team: [String: Any] = [
+                    "title": b.title, "team": b.team, "slug": b.slug, "url": frame.url(site.urls.briefing(b.slug)),
+                    "recommendations": recs.map(views.recommendationRow), "counts": counts.context,
+                    "recommendationCount": recs.count,
+                ]
+                if let d = b.date { team["date"] = d.iso }
+                if let m = b.meeting, let meeting = site.meeting(m) {
+                    team["meeting"] = ["title": meeting.title, "url": frame.url(site.urls.meeting(m))]
+                }
+                teams.append(team)
+            }
+            ctx["teams"] = teams
+            ctx["counts"] = all.context
+            ctx["recommendationCount"] = site.recommendations.count
+            ctx["meetingCount"] = site.meetings.count
+            ctx["latestMeetings"] = site.meetings.prefix(3).map { m -> [String: Any] in
+                var v: [String: Any] = ["title": m.title, "url": frame.url(site.urls.meeting(m.slug))]
+                if let d = m.date { v["date"] = d.iso }
+                return v
+            }
+            return Array(theme.render("home", ctx).utf8)
+        }]
+    }
+}

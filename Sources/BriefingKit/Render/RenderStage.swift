@@ -1,0 +1,20 @@
+/// Render stage: every page through its template, on both cores, in a fixed order.
+struct RenderStage {
+    let theme: Theme
+
+    /// The page builders, in the order their files are listed.
+    func jobs(_ site: LinkedSite) -> [PageJob] {
+        HomePage().jobs(site, theme)
+            + RecommendationPages().jobs(site, theme)
+            + QuestionsPage().jobs(site, theme)
+            + BriefingPages().jobs(site, theme)
+            + MeetingPages().jobs(site, theme)
+            + FreePages().jobs(site, theme)
+    }
+
+    func run(_ site: LinkedSite) -> [OutputFile] {
+        let pages = jobs(site).parallelMap { OutputFile(path: $0.path, bytes: $0.render()) }
+        let assets = Theme.assets.sorted { $0.key < $1.key }.map { OutputFile(path: $0.key, bytes: $0.value) }
+        return pages + assets
+    }
+}

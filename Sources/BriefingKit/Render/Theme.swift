@@ -1,0 +1,71 @@
+import Foundation
+import Mustache
+
+/// The templates and assets a site is rendered with: the built-in theme, with
+/// any `templates/NAME.mustache` of the site taking the place of NAME.
+public struct Theme: Sendable {
+    /// Built-in templates, compiled into the tool so a lone binary can build a site.
+    static let builtIn: [String: [UInt8]] = [
+        "base": PackageResources.base_mustache,
+        "home": PackageResources.home_mustache,
+        "recommendations": PackageResources.recommendations_mustache,
+        "recommendation": PackageResources.recommendation_mustache,
+        "questions": PackageResources.questions_mustache,
+        "briefing": PackageResources.briefing_mustache,
+        "meetings": PackageResources.meetings_mustache,
+        "meeting": PackageResources.meeting_mustache,
+        "action-items": PackageResources.action_items_mustache,
+        "page": PackageResources.page_mustache,
+        "not-found": PackageResources.not_found_mustache,
+        "question": PackageResources.question_mustache,
+        "progress": PackageResources.progress_mustache,
+        "materials": PackageResources.materials_mustache,
+        "backlinks": PackageResources.backlinks_mustache,
+        "footer": PackageResources.footer_mustache,
+    ]
+
+    /// Files the theme adds to every site, under `assets/`.
+    static let assets: [String: [UInt8]] = [
+        "assets/style.css": PackageResources.style_css,
+    ]
+
+    public let library: MustacheLibrary
+
+    /// Parses every template once; a broken override is a diagnostic with its line and column.
+    public static func load(overrides: [SourceTree.File]) -> (Theme?, Diagnostics) {
+        var diagnostics = Diagnostics()
+        var library = MustacheLibrary()
+        for (name, bytes) in builtIn.sorted(by: { $0.key < $1.key }) {
+            do {
+                try library.register(String(decoding: bytes, as: UTF8.self), named: name)
+            } catch {
+                diagnostics.error(SourceLocation(path: "<built-in>/\(name).mustache"), "built-in template does not parse: \(error)")
+            }
+        }
+        for file in overrides {
+            if builtIn[file.slug] == nil {
+                diagnostics.warning(SourceLocation(path: file.displayPath),
+                                    "no built-in template is named '\(file.slug)'; it can still be used as a partial ({{> \(file.slug)}})")
+            }
+            switch ContentLoader.read(file.url, shown: file.displayPath) {
+            case .failure(let d): diagnostics.append(d)
+            case .success(let text):
+                do {
+                    try library.register(text, named: file.slug)
+                } catch let e as MustacheTemplate.ParserError {
+                    diagnostics.error(SourceLocation(path: file.displayPath, line: e.context.lineNumber, column: e.context.columnNumber),
+                                      "template does not parse: \(e.error)")
+                } catch {
+                    diagnostics.error(SourceLocation(path: file.displayPath), "template does not parse: \(error)")
+                }
+            }
+        }
+        return (diagnostics.hasErrors ? nil : Theme(library: library), diagnostics)
+    }
+
+    /// Renders a page template. The context is made of dictionaries and arrays,
+    /// which swift-mustache reads directly instead of through `Mirror`.
+    public func render(_ template: String, _ context: [String: Any]) -> String {
+        library.render(context, withTemplate: template) ?? ""
+    }
+}

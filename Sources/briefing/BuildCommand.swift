@@ -1,0 +1,57 @@
+import ArgumentParser
+import BriefingKit
+import Foundation
+
+struct BuildCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "build", abstract: "Build the site into the output folder.")
+
+    @OptionGroup var source: SourceOption
+    @Option(name: .long, help: "Where the site goes (default: SOURCE/site). Replaced whole, only when the build succeeds.")
+    var output: String?
+    @Option(name: .long, help: "Absolute URL the site is published at (overrides base_url in briefing.yml).")
+    var baseURL: String?
+    @OptionGroup var style: OutputStyle
+
+    func run() throws {
+        let out = output.map { URL(fileURLWithPath: $0, isDirectory: true) } ?? source.url.appendingPathComponent("site", isDirectory: true)
+        let start = ContinuousClock.now
+        let result = SiteBuilder(.init(source: source.url, displaySource: source.source, output: out, baseURL: baseURL)).build()
+        let reporter = Reporter(quiet: style.quiet)
+        reporter.print(result.diagnostics)
+        if style.verbose {
+            for t in result.timings { reporter.err(String(format: "  %-14@ %7.1f ms", t.stage, t.seconds * 1000)) }
+        }
+        guard result.succeeded, let w = result.write else {
+            reporter.err("build failed: \(result.diagnostics.errors.count) error(s); \(out.path) was left as it was")
+            throw ExitCode(1)
+        }
+        if !style.quiet {
+            let d = ContinuousClock.now - start
+            let ms = Double(d.components.seconds) * 1000 + Double(d.components.attoseconds) / 1e15
+            reporter.err(String(format: "built %d pages, %d files (%d written, %d unchanged), %d warnings in %.0f ms → %@",
+                                result.pageCount, result.files.count, w.written, w.unchanged,
+                                result.diagnostics.warnings.count, ms, out.path))
+        }
+    }
+}
+
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "check", abstract: "Run every validation of build; write nothing.")
+
+    @OptionGroup var source: SourceOption
+    @OptionGroup var style: OutputStyle
+
+    func run() throws {
+        let result = SiteBuilder(.init(source: source.url, displaySource: source.source,
+                                       output: source.url.appendingPathComponent("site"))).make()
+        let reporter = Reporter(quiet: style.quiet)
+        reporter.print(result.diagnostics)
+        guard result.succeeded else {
+            reporter.err("check failed: \(result.diagnostics.errors.count) error(s)")
+            throw ExitCode(1)
+        }
+        if !style.quiet {
+            reporter.err("ok: \(result.pageCount) pages, \(result.diagnostics.warnings.count) warnings")
+        }
+    }
+}

@@ -1,2 +1,0 @@
-import BriefingKit
-print(Probe.version(), Probe.embedded())
