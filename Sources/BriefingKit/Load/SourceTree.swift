@@ -36,7 +36,7 @@ public struct SourceTree: Sendable {
     public init(root: URL, displayRoot: String? = nil, excluding excluded: URL? = nil) {
         self.root = root.standardizedFileURL
         let shown = displayRoot ?? root.path
-        self.displayRoot = shown == "." || shown == "./" ? "" : (shown.hasSuffix("/") ? shown : shown + "/")
+        self.displayRoot = shown.isEmpty || shown == "." || shown == "./" ? "" : (shown.hasSuffix("/") ? shown : shown + "/")
         let fm = FileManager.default
 
         let config = self.root.appendingPathComponent("briefing.yml")

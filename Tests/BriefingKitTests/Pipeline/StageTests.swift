@@ -1,0 +1,57 @@
+import Testing
+@testable import BriefingKit
+
+@Suite struct FrontMatterSplitterTests {
+    @Test func aThematicBreakInTheBodyIsNotADelimiter() throws {
+        let parts = try FrontMatterSplitter.split("---\ntitle: A\n---\nOne\n\n---\n\nTwo\n").get()
+        #expect(parts.yaml == "title: A\n")
+        #expect(parts.body == "One\n\n---\n\nTwo\n")
+        #expect(parts.bodyLine == 4)
+    }
+
+    @Test func onlyAnExactFirstLineOpensFrontMatter() throws {
+        let parts = try FrontMatterSplitter.split("--- \ntitle: A\n---\n").get()
+        #expect(parts.yaml == nil)
+        #expect(FrontMatterSplitter.split("---\ntitle: A\n") == .failure(.unclosed))
+    }
+
+    @Test func byteOrderMarkAndCRLFAreNormalised() throws {
+        let text = try SourceText.decode(.init([0xEF, 0xBB, 0xBF] + Array("---\r\ntitle: A\r\n---\r\n".utf8))).get()
+        #expect(text == "---\ntitle: A\n---\n")
+    }
+}
+
+@Suite struct ReferenceScannerTests {
+    @Test func findsWikiLinksAndMentions() {
+        let m = ReferenceScanner.scan("See [[11.13]], [[Label|gdd]] and Rec 4, recommendation 12; not PRec 3 or Rec 11.2.")
+        #expect(m.map(\.kind) == [.wiki(target: "11.13", label: nil), .wiki(target: "gdd", label: "Label"), .mention(4), .mention(12)])
+    }
+
+    @Test func recommendationNumbers() {
+        #expect(ReferenceScanner.recommendationNumber("Rec 11") == 11)
+        #expect(ReferenceScanner.recommendationNumber("recommendation 3") == 3)
+        #expect(ReferenceScanner.recommendationNumber("11") == 11)
+        #expect(ReferenceScanner.recommendationNumber("Rec11") == nil)
+        #expect(ReferenceScanner.recommendationNumber("0") == nil)
+    }
+}
+
+@Suite struct URLPolicyTests {
+    @Test func onlyHarmlessSchemesPass() {
+        #expect(URLPolicy.isSafe("https://icann.org/x"))
+        #expect(URLPolicy.isSafe("mailto:a@b.org"))
+        #expect(URLPolicy.isSafe("../slides.pdf"))
+        #expect(!URLPolicy.isSafe("javascript:alert(1)"))
+        #expect(!URLPolicy.isSafe(" JaVa\tScript:alert(1)"))
+        #expect(!URLPolicy.isSafe("data:text/html,<script>"))
+    }
+}
+
+@Suite struct OutputWriterTests {
+    @Test func pathsOutsideTheOutputAreRefused() {
+        #expect(!OutputWriter.isSafe("../x"))
+        #expect(!OutputWriter.isSafe("/etc/passwd"))
+        #expect(!OutputWriter.isSafe("a//b"))
+        #expect(OutputWriter.isSafe("recommendations/1/index.html"))
+    }
+}
