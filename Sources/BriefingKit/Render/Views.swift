@@ -64,9 +64,12 @@ struct Views {
             let w = total == 0 ? 0 : withdrawn * 100 / total
             return ["total": total, "open": open, "answered": answered, "withdrawn": withdrawn,
                     "answeredPct": a, "withdrawnPct": w, "openPct": total == 0 ? 0 : 100 - a - w,
-                    "hasQuestions": total > 0]
+                    "hasQuestions": total > 0, "questionsLabel": Views.plural(total, "question")]
         }
     }
+
+    /// "1 question", "2 questions".
+    static func plural(_ n: Int, _ noun: String) -> String { n == 1 ? "1 \(noun)" : "\(n) \(noun)s" }
 
     func recommendationRow(_ r: Recommendation) -> [String: Any] {
         var v: [String: Any] = [

@@ -19,7 +19,7 @@ struct HomePage {
                 var team: [String: Any] = [
                     "title": b.title, "team": b.team, "slug": b.slug, "url": frame.url(site.urls.briefing(b.slug)),
                     "recommendations": recs.map(views.recommendationRow), "counts": counts.context,
-                    "recommendationCount": recs.count,
+                    "recommendationsLabel": Views.plural(recs.count, "recommendation"),
                 ]
                 if let d = b.date { team["date"] = d.iso }
                 if let m = b.meeting, let meeting = site.meeting(m) {
@@ -29,8 +29,8 @@ struct HomePage {
             }
             ctx["teams"] = teams
             ctx["counts"] = all.context
-            ctx["recommendationCount"] = site.recommendations.count
-            ctx["meetingCount"] = site.meetings.count
+            ctx["recommendationsLabel"] = Views.plural(site.recommendations.count, "recommendation")
+            ctx["meetingsLabel"] = Views.plural(site.meetings.count, "meeting")
             ctx["latestMeetings"] = site.meetings.prefix(3).map { m -> [String: Any] in
                 var v: [String: Any] = ["title": m.title, "url": frame.url(site.urls.meeting(m.slug))]
                 if let d = m.date { v["date"] = d.iso }
