@@ -19,7 +19,9 @@ struct BuildCommand: ParsableCommand {
         let reporter = Reporter(quiet: style.quiet)
         reporter.print(result.diagnostics)
         if style.verbose {
-            for t in result.timings { reporter.err(String(format: "  %-14@ %7.1f ms", t.stage, t.seconds * 1000)) }
+            for t in result.timings {
+                reporter.err("  " + t.stage.padding(toLength: 14, withPad: " ", startingAt: 0) + String(format: "%8.1f ms", t.seconds * 1000))
+            }
         }
         guard result.succeeded, let w = result.write else {
             reporter.err("build failed: \(result.diagnostics.errors.count) error(s); \(out.path) was left as it was")

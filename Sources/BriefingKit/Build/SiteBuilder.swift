@@ -111,8 +111,8 @@ enum OutputPlacement {
             return "the output folder \(output.path) is inside \(sub)/; choose a folder outside the sources, such as site/"
         }
         let fm = FileManager.default
-        if let names = try? fm.contentsOfDirectory(atPath: o), !names.isEmpty,
-           !names.contains("index.html"), !names.contains(".briefing-staging") {
+        // A build replaces the output whole: never do that to a folder we did not make.
+        if let names = try? fm.contentsOfDirectory(atPath: o), !names.isEmpty, !names.contains("index.html") {
             return "the output folder \(output.path) is not empty and does not look like a built site (no index.html); a build replaces it whole, so remove it or choose another folder"
         }
         return nil
