@@ -74,6 +74,9 @@ public struct SiteBuilder: Sendable {
 
         let site = LinkedSite(content: content, fragments: fragments, references: references, urls: urls)
         result.files = RenderStage(theme: theme).run(site)
+        let lunr = LunrScript.read()
+        result.diagnostics.append(contentsOf: lunr.diagnostics)
+        result.files += lunr.files
         lap("render")
         let statics = StaticFiles.read(tree, reserved: Set(result.files.map(\.path)))
         result.diagnostics.append(contentsOf: statics.diagnostics)

@@ -22,11 +22,17 @@ public struct Theme: Sendable {
         "materials": PackageResources.materials_mustache,
         "backlinks": PackageResources.backlinks_mustache,
         "footer": PackageResources.footer_mustache,
+        "search": PackageResources.search_mustache,
+        "pack": PackageResources.pack_mustache,
     ]
 
     /// Files the theme adds to every site, under `assets/`.
     static let assets: [String: [UInt8]] = [
         "assets/style.css": PackageResources.style_css,
+        "assets/search.js": PackageResources.search_js,
+        "assets/filters.js": PackageResources.filters_js,
+        "assets/permalinks.js": PackageResources.permalinks_js,
+        "assets/pack.js": PackageResources.pack_js,
     ]
 
     public let library: MustacheLibrary

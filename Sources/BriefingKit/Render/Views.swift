@@ -25,6 +25,9 @@ struct Views {
             "statusLabel": Self.statusLabel(q.status),
             "text": frame.html(.questionText(q.id)),
             "permalink": frame.url(site.urls.question(q.id, recommendation: r.number)),
+            // What "Copy link" copies: the public address when the site has one.
+            "shareURL": site.content.config.baseURL.isEmpty ? ""
+                : PageFrame.absolute(site.content.config.baseURL, SiteURLs(pretty: true).question(q.id, recommendation: r.number)),
             "badge": badge(r.briefing),
         ]
         if showRecommendation {

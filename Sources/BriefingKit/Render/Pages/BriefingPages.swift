@@ -7,6 +7,7 @@ struct BriefingPages {
                 let views = Views(frame: frame)
                 var ctx = frame.context(title: b.title, section: "", crumbs: [.init(label: b.title)])
                 ctx["team"] = b.team
+                ctx["packURL"] = frame.url(site.urls.pack(b.slug))
                 ctx["body"] = frame.html(.briefingBody(b.slug))
                 if let d = b.date { ctx["date"] = d.iso }
                 if let m = b.meeting, let meeting = site.meeting(m) {

@@ -28,6 +28,7 @@ struct HomePage {
                 teams.append(team)
             }
             ctx["teams"] = teams
+            ctx["packURL"] = frame.url(site.urls.pack(nil))
             ctx["counts"] = all.context
             ctx["recommendationsLabel"] = Views.plural(site.recommendations.count, "recommendation")
             ctx["meetingsLabel"] = Views.plural(site.meetings.count, "meeting")

@@ -1,15 +1,44 @@
-/// `questions/index.html`: every question, grouped by team then recommendation.
+/// `questions/index.html`: every question, grouped by team then recommendation;
+/// and `questions/<status>/index.html`, the same filtered by status, so the
+/// filters work without JavaScript (with it, `assets/filters.js` filters in place).
 struct QuestionsPage {
     func jobs(_ site: LinkedSite, _ theme: Theme) -> [PageJob] {
-        [PageJob(path: SiteURLs.file("questions")) {
-            let frame = PageFrame(site: site, dir: "questions")
-            var ctx = frame.context(title: "Questions", section: "questions", crumbs: [.init(label: "Questions")])
-            ctx["teams"] = Self.groups(site, frame: frame)
-            var all = Views.Counts()
-            site.recommendations.forEach { $0.questions.forEach { all.add($0) } }
-            ctx["counts"] = all.context
-            return Array(theme.render("questions", ctx).utf8)
-        }]
+        ([nil] + QuestionStatus.allCases).map { status in
+            PageJob(path: SiteURLs.file(Self.dir(status))) {
+                Array(theme.render("questions", Self.context(site, status: status)).utf8)
+            }
+        }
+    }
+
+    static func dir(_ status: QuestionStatus?) -> String {
+        status.map { "questions/\($0.rawValue)" } ?? "questions"
+    }
+
+    static func context(_ site: LinkedSite, status: QuestionStatus?) -> [String: Any] {
+        let frame = PageFrame(site: site, dir: dir(status))
+        let label = status.map { Views.statusLabel($0) }
+        let title = label.map { "\($0) questions" } ?? "Questions"
+        let crumbs: [PageFrame.Crumb] = status == nil
+            ? [.init(label: "Questions")] : [.init(label: "Questions", dir: "questions"), .init(label: label!)]
+        var ctx = frame.context(title: title, section: "questions", crumbs: crumbs)
+        let teams = groups(site, frame: frame, status: status)
+        ctx["teams"] = teams
+        var all = Views.Counts()
+        site.recommendations.forEach { $0.questions.forEach { all.add($0) } }
+        ctx["counts"] = all.context
+        let shown = status.map { s in site.recommendations.reduce(0) { $0 + $1.questions.filter { $0.status == s }.count } } ?? all.total
+        ctx["shownCount"] = shown
+        ctx["scope"] = status?.rawValue ?? "all"
+        if let label { ctx["filterLabel"] = label.lowercased() }
+        ctx["statusFilters"] = ([nil] + QuestionStatus.allCases).map { s -> [String: Any] in
+            let count = s.map { s in site.recommendations.reduce(0) { $0 + $1.questions.filter { $0.status == s }.count } } ?? all.total
+            var v: [String: Any] = ["label": s.map { Views.statusLabel($0) } ?? "All", "status": s?.rawValue ?? "",
+                                    "url": frame.url(site.urls.page(dir: dir(s))), "count": count]
+            if s == status { v["current"] = true }
+            return v
+        }
+        ctx["teamFilters"] = teams.map { ["team": $0["team"] ?? "", "slug": $0["slug"] ?? "", "count": $0["count"] ?? 0] }
+        return ctx
     }
 
     /// Team → recommendation → questions, in the order of the overview.
@@ -24,8 +53,9 @@ struct QuestionsPage {
                         "questions": qs.map { views.question($0, of: r) }]
             }
             guard !groups.isEmpty else { return nil }
+            let count = recs.reduce(0) { $0 + $1.questions.filter { status == nil || $0.status == status }.count }
             return ["title": b.title, "team": b.team, "slug": b.slug, "url": frame.url(site.urls.briefing(b.slug)),
-                    "recommendations": groups]
+                    "recommendations": groups, "count": count]
         }
     }
 }

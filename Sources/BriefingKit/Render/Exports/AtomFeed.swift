@@ -1,0 +1,119 @@
+import Foundation
+
+/// `feed.xml`: an Atom feed (RFC 4287) of answers and meetings, newest first.
+///
+/// Entries are answered questions, dated by `answered`, and meetings, dated by
+/// `date`; anything undated is left out, since a feed entry must say when. The
+/// feed's `<updated>` is its newest entry's date, never the time of the build,
+/// so an unchanged site gives a byte-identical feed.
+struct AtomFeed {
+    static let path = "feed.xml"
+    /// `<updated>` of a feed with no dated entries.
+    static let epoch = "1970-01-01T00:00:00Z"
+
+    struct Entry {
+        enum Kind: Int { case meeting, answer }
+        var kind: Kind
+        var day: Day
+        /// Orders entries of the same day and kind: question order, or meeting slug.
+        var tieBreak: (Int, Int, String)
+        var title: String
+        var id: String
+        var link: String
+        var author: String?
+        var summary: String
+        var html: String
+    }
+
+    func file(_ site: LinkedSite) -> OutputFile {
+        let config = site.content.config
+        let base = config.baseURL
+        let entries = Self.entries(site)
+        var x = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
+        x += "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"\(XMLText.escape(config.language))\""
+        if !base.isEmpty { x += " xml:base=\"\(XMLText.escape(PageFrame.absolute(base, "./")))\"" }
+        x += ">\n"
+        x += "<title>\(XMLText.escape(config.title))</title>\n"
+        x += "<subtitle>Answers and meetings, newest first</subtitle>\n"
+        x += "<id>\(XMLText.escape(base.isEmpty ? "urn:briefing:feed" : PageFrame.absolute(base, "./")))</id>\n"
+        x += "<link rel=\"self\" type=\"application/atom+xml\" href=\"\(XMLText.escape(Self.address(Self.path, Self.path, base: base)))\"/>\n"
+        x += "<link rel=\"alternate\" type=\"text/html\" href=\"\(XMLText.escape(Self.address(site.urls.page(dir: ""), "./", base: base)))\"/>\n"
+        x += "<updated>\(entries.first.map { Self.timestamp($0.day) } ?? Self.epoch)</updated>\n"
+        let author = config.review.isEmpty ? config.title : "\(config.review) Review Team"
+        x += "<author><name>\(XMLText.escape(author))</name></author>\n"
+        x += "<generator>Briefing</generator>\n"
+        for e in entries {
+            x += "<entry>\n"
+            x += "<title>\(XMLText.escape(e.title))</title>\n"
+            x += "<id>\(XMLText.escape(e.id))</id>\n"
+            x += "<link rel=\"alternate\" type=\"text/html\" href=\"\(XMLText.escape(e.link))\"/>\n"
+            x += "<updated>\(Self.timestamp(e.day))</updated>\n"
+            if let a = e.author { x += "<author><name>\(XMLText.escape(a))</name></author>\n" }
+            x += "<category term=\"\(e.kind == .answer ? "answer" : "meeting")\"/>\n"
+            x += "<summary>\(XMLText.escape(e.summary))</summary>\n"
+            x += "<content type=\"html\">\(XMLText.escape(e.html))</content>\n"
+            x += "</entry>\n"
+        }
+        x += "</feed>\n"
+        return OutputFile(path: Self.path, text: x)
+    }
+
+    static func entries(_ site: LinkedSite) -> [Entry] {
+        let base = site.content.config.baseURL
+        let pretty = SiteURLs(pretty: true)
+        // Fragments carry a placeholder root; in a feed, links must resolve from anywhere.
+        let root = base.isEmpty ? "" : PageFrame.absolute(base, "./")
+        func html(_ key: FieldKey) -> String { PageLinks.localize(site.html(key), root: root) }
+
+        var entries: [Entry] = []
+        for r in site.recommendations {
+            for q in r.questions where q.status == .answered && q.answer != nil {
+                guard let day = q.answered else { continue }
+                let (n, i) = QuestionOrder.parts(q.id)
+                let question = site.text(.questionText(q.id))
+                entries.append(Entry(
+                    kind: .answer, day: day, tieBreak: (n, i, q.id),
+                    title: "Answer to \(q.id): \(Self.shortened(question, to: 90))",
+                    id: base.isEmpty ? "urn:briefing:question:\(q.id)" : PageFrame.absolute(base, pretty.question(q.id, recommendation: r.number)),
+                    link: address(site.urls.question(q.id, recommendation: r.number), pretty.question(q.id, recommendation: r.number), base: base),
+                    author: site.briefing(r.briefing)?.team,
+                    summary: site.text(.questionAnswer(q.id)),
+                    html: "<blockquote>" + html(.questionText(q.id)) + "</blockquote>\n" + html(.questionAnswer(q.id))))
+            }
+        }
+        for m in site.meetings {
+            guard let day = m.date else { continue }
+            let asked = site.references.askedAt[m.slug]?.count ?? 0
+            entries.append(Entry(
+                kind: .meeting, day: day, tieBreak: (0, 0, m.slug),
+                title: m.title,
+                id: base.isEmpty ? "urn:briefing:meeting:\(m.slug)" : PageFrame.absolute(base, pretty.meeting(m.slug)),
+                link: address(site.urls.meeting(m.slug), pretty.meeting(m.slug), base: base),
+                author: nil,
+                summary: "\(asked) questions asked · \(m.decisions.count) decisions · \(m.actionItems.count) action items",
+                html: html(.meetingBody(m.slug))))
+        }
+        return entries.sorted {
+            if $0.day != $1.day { return $0.day > $1.day }
+            if $0.kind != $1.kind { return $0.kind.rawValue < $1.kind.rawValue }
+            return $0.tieBreak < $1.tieBreak
+        }
+    }
+
+    /// Under base_url, the folder form every page names as canonical; without
+    /// one, the page's file relative to feed.xml, which sits at the site root.
+    static func address(_ path: String, _ prettyPath: String, base: String) -> String {
+        base.isEmpty ? path : PageFrame.absolute(base, prettyPath)
+    }
+
+    /// A date as an Atom timestamp: midnight UTC, since sources give days only.
+    static func timestamp(_ d: Day) -> String { d.iso + "T00:00:00Z" }
+
+    /// At most `limit` characters, cut at a word, for entry titles.
+    static func shortened(_ s: String, to limit: Int) -> String {
+        guard s.count > limit else { return s }
+        let cut = s.prefix(limit)
+        let words = cut.lastIndex(of: " ").map { cut[..<$0] } ?? cut
+        return words.trimmingCharacters(in: .whitespaces) + "…"
+    }
+}

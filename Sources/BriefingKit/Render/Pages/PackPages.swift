@@ -1,0 +1,57 @@
+/// `pack/index.html` (every team) and `pack/<team>/index.html`: the briefing
+/// pack, one page meant for printing, each recommendation on a page of its own.
+struct PackPages {
+    func jobs(_ site: LinkedSite, _ theme: Theme) -> [PageJob] {
+        var jobs = [PageJob(path: SiteURLs.file("pack")) {
+            Array(theme.render("pack", Self.context(site, team: nil)).utf8)
+        }]
+        for b in site.briefings {
+            jobs.append(PageJob(path: SiteURLs.file("pack/\(b.slug)")) {
+                Array(theme.render("pack", Self.context(site, team: b)).utf8)
+            })
+        }
+        return jobs
+    }
+
+    static func context(_ site: LinkedSite, team: Briefing?) -> [String: Any] {
+        let dir = team.map { "pack/\($0.slug)" } ?? "pack"
+        let frame = PageFrame(site: site, dir: dir)
+        let views = Views(frame: frame)
+        let title = team.map { "\($0.title): briefing pack" } ?? "Briefing pack"
+        let crumbs: [PageFrame.Crumb] = team.map { [.init(label: "Briefing pack", dir: "pack"), .init(label: $0.title)] }
+            ?? [.init(label: "Briefing pack")]
+        var ctx = frame.context(title: title, section: "", crumbs: crumbs)
+        var all = Views.Counts()
+        var recCount = 0
+        ctx["teams"] = site.briefings.filter { team == nil || $0.slug == team?.slug }.map { b -> [String: Any] in
+            let recs = (site.references.recommendationsOf[b.slug] ?? []).compactMap { n in site.recommendations.first { $0.number == n } }
+            recCount += recs.count
+            let counts = Views.Counts(recs.flatMap(\.questions))
+            all.total += counts.total; all.open += counts.open; all.answered += counts.answered; all.withdrawn += counts.withdrawn
+            var v: [String: Any] = [
+                "title": b.title, "team": b.team, "slug": b.slug, "url": frame.url(site.urls.briefing(b.slug)),
+                "counts": counts.context, "body": frame.html(.briefingBody(b.slug)),
+                "recommendations": recs.map { r -> [String: Any] in
+                    var row = views.recommendationRow(r)
+                    row["body"] = frame.html(.recommendationBody(r.number))
+                    if let f = r.focusArea { row["focusArea"] = f }
+                    row["questions"] = r.questions.map { views.question($0, of: r) }
+                    return row
+                },
+            ]
+            if let d = b.date { v["date"] = d.iso }
+            if let m = b.meeting, let meeting = site.meeting(m) { v["meeting"] = meeting.title }
+            return v
+        }
+        ctx["counts"] = all.context
+        ctx["recommendationCount"] = recCount
+        ctx["single"] = team != nil
+        // The whole pack offers each team's own; a team's pack points back to the whole.
+        if team == nil {
+            ctx["teamPacks"] = site.briefings.map { ["title": $0.title, "url": frame.url(site.urls.pack($0.slug))] }
+        } else {
+            ctx["wholePackURL"] = frame.url(site.urls.pack(nil))
+        }
+        return ctx
+    }
+}
