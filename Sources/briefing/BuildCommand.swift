@@ -41,6 +41,8 @@ struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "check", abstract: "Run every validation of build; write nothing.")
 
     @OptionGroup var source: SourceOption
+    @Flag(name: .long, help: "Also prove that every internal link and #anchor of the site resolves (in memory; writes nothing).")
+    var links = false
     @OptionGroup var style: OutputStyle
 
     func run() throws {
@@ -51,6 +53,16 @@ struct CheckCommand: ParsableCommand {
         guard result.succeeded else {
             reporter.err("check failed: \(result.diagnostics.errors.count) error(s)")
             throw ExitCode(1)
+        }
+        if links {
+            let broken = LinkChecker().check(result.files)
+            var d = Diagnostics()
+            broken.forEach { d.append($0.diagnostic(folder: "site/")) }
+            reporter.print(d)
+            guard broken.isEmpty else {
+                reporter.err("check failed: \(broken.count) broken link(s)")
+                throw ExitCode(1)
+            }
         }
         if !style.quiet {
             reporter.err("ok: \(result.pageCount) pages, \(result.diagnostics.warnings.count) warnings")
