@@ -74,11 +74,22 @@ struct LinkRewriter {
     private func rewrite(_ run: [OpaquePointer], in doc: MarkdownDocument, uses: inout [ReferenceUse], diagnostics: inout [Diagnostic]) {
         var text = ""
         var starts: [(offset: Int, node: OpaquePointer)] = []
+        var escaped = Set<Int>()
         for node in run {
-            starts.append((text.utf8.count, node))
-            if let lit = cmark_node_get_literal(node) { text += String(cString: lit) }
+            let offset = text.utf8.count
+            starts.append((offset, node))
+            guard let lit = cmark_node_get_literal(node) else { continue }
+            let literal = String(cString: lit)
+            text += literal
+            if literal.contains("[") {
+                escaped.formUnion(EscapedBrackets.offsets(in: literal, node: node, source: doc).map { $0 + offset })
+            }
         }
-        let matches = ReferenceScanner.scan(text)
+        // `\[\[11]]` is CommonMark for literal brackets: the author asked for no link.
+        let matches = ReferenceScanner.scan(text).filter { m in
+            if case .wiki = m.kind { return !escaped.contains(m.range.lowerBound) && !escaped.contains(m.range.lowerBound + 1) }
+            return true
+        }
         guard !matches.isEmpty else { return }
 
         func location(_ offset: Int) -> SourceLocation {
@@ -161,5 +172,35 @@ extension TargetKey: CustomStringConvertible {
         case .meeting(let s): "meeting '\(s)'"
         case .page(let s): "page '\(s)'"
         }
+    }
+}
+
+/// Finds which `[` of a text node were backslash-escaped in the source.
+///
+/// cmark drops the backslash from the node's literal, so the literal is walked
+/// against the source span the node came from.
+enum EscapedBrackets {
+    static func offsets(in literal: String, node: OpaquePointer, source doc: MarkdownDocument) -> [Int] {
+        let line = Int(cmark_node_get_start_line(node))
+        let start = Int(cmark_node_get_start_column(node))
+        let end = Int(cmark_node_get_end_column(node))
+        guard line > 0, start > 0, end >= start, cmark_node_get_end_line(node) == Int32(line),
+              let src = doc.sourceLine(line) else { return [] }
+        let s = Array(src.utf8)
+        guard end <= s.count, s[(start - 1)..<end].contains(92) else { return [] }  // no backslash: nothing escaped
+        let l = Array(literal.utf8)
+        var i = start - 1, j = 0
+        var out: [Int] = []
+        while i < end && j < l.count {
+            if s[i] == l[j] {
+                i += 1; j += 1
+            } else if s[i] == 92, i + 1 < end, s[i + 1] == l[j] {
+                if l[j] == 91 { out.append(j) }
+                i += 2; j += 1
+            } else {
+                return out  // an entity or something else: stop rather than guess
+            }
+        }
+        return out
     }
 }

@@ -73,6 +73,19 @@ final class MarkdownDocument {
         }
     }
 
+    /// Line `n` (1-based) of the snippet, as written.
+    func sourceLine(_ n: Int) -> Substring? {
+        var current = 1
+        var start = source.text.startIndex
+        while current < n {
+            guard let nl = source.text[start...].firstIndex(of: "\n") else { return nil }
+            start = source.text.index(after: nl)
+            current += 1
+        }
+        let end = source.text[start...].firstIndex(of: "\n") ?? source.text.endIndex
+        return source.text[start..<end]
+    }
+
     func location(of node: OpaquePointer) -> SourceLocation {
         source.location(line: Int(cmark_node_get_start_line(node)), column: Int(cmark_node_get_start_column(node)))
     }

@@ -55,3 +55,14 @@ import Testing
         #expect(OutputWriter.isSafe("recommendations/1/index.html"))
     }
 }
+
+@Suite struct EscapedReferenceTests {
+    @Test func backslashedBracketsAreNotAReference() throws {
+        let site = try TempSite.minimal(["content/pages/p.md": "---\ntitle: P\n---\nLiteral \\[\\[nowhere]] and \\[[nowhere]] but [[1.1]].\n"])
+        defer { site.cleanUp() }
+        let r = site.build()
+        #expect(r.succeeded, "\(r.lines)")
+        let page = try #require(site.read("p/index.html"))
+        #expect(page.contains("Literal [[nowhere]] and [[nowhere]] but <a href=\"../recommendations/1/index.html#q1.1\""))
+    }
+}

@@ -1,0 +1,19 @@
+import Foundation
+import Testing
+@testable import BriefingKit
+
+/// The other half of the importer's proof: what it writes from the seed builds.
+@Suite struct ImportBuildsTests {
+    @Test func theImportedSeedBuilds() throws {
+        let deck = Repository.root.appendingPathComponent("Tests/BriefingKitTests/Fixtures/decks/ssr2-plenary-41-slides.txt")
+        let site = try TempSite(["briefing.yml": "title: Imported\n"])
+        defer { site.cleanUp() }
+        try FileManager.default.createDirectory(at: site.root.appendingPathComponent("content"), withIntermediateDirectories: true)
+        let report = try DeckImporter.run(deckAt: deck, options: ImportOptions(siteDirectory: site.root))
+        #expect(report.deck.questions.count == 82)
+        let result = site.build()
+        #expect(result.succeeded, "\(result.errorLines)")
+        #expect(site.exists("recommendations/11/index.html"))
+        #expect(site.read("recommendations/11/index.html")?.contains(#"id="q11.16""#) == true)
+    }
+}
