@@ -44,10 +44,19 @@ struct CheckCommand: ParsableCommand {
     @Flag(name: .long, help: "Also prove that every internal link and #anchor of the site resolves (in memory; writes nothing).")
     var links = false
     @OptionGroup var style: OutputStyle
+    @Option(name: .long, help: "text: path:line:col lines on stderr; json: one object on stdout, for editors and CI.")
+    var format: DiagnosticFormat = .text
 
     func run() throws {
         let result = SiteBuilder(.init(source: source.url, displaySource: source.source,
                                        output: source.url.appendingPathComponent("site"))).make()
+        if format == .json {
+            var all = result.diagnostics
+            if links && result.succeeded { LinkChecker().check(result.files).forEach { all.append($0.diagnostic(folder: "site/")) } }
+            print(DiagnosticJSON.report(all))
+            if all.hasErrors { throw ExitCode(1) }
+            return
+        }
         let reporter = Reporter(quiet: style.quiet)
         reporter.print(result.diagnostics)
         guard result.succeeded else {
@@ -68,4 +77,8 @@ struct CheckCommand: ParsableCommand {
             reporter.err("ok: \(result.pageCount) pages, \(result.diagnostics.warnings.count) warnings")
         }
     }
+}
+
+enum DiagnosticFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json
 }
