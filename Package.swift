@@ -13,6 +13,9 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.0.0"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.0.0"),
+        // Already in the graph through Hummingbird; named so the server can run a ServiceGroup.
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.0.0"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.5.0"),
     ],
     targets: [
         // The CommonMark reference library, from the system (Debian: libcmark-dev).
@@ -37,6 +40,8 @@ let package = Package(
             dependencies: [
                 "BriefingKit",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .executableTarget(
@@ -51,6 +56,10 @@ let package = Package(
             name: "BriefingKitTests",
             dependencies: ["BriefingKit"],
             resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "BriefingServeTests",
+            dependencies: ["BriefingServe", "BriefingKit"]
         ),
     ]
 )

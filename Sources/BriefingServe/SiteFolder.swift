@@ -1,0 +1,54 @@
+import Foundation
+
+/// The built site on disk, and how a URL path maps into it.
+///
+/// The server reads the files `briefing build` wrote rather than keeping its own
+/// copy: what a browser gets is byte for byte what gets published, plus the reload
+/// tag, and whatever the build learns to skip or reuse the server gets for free.
+struct SiteFolder: Sendable {
+    enum Lookup: Equatable {
+        case file(path: String)
+        /// A folder asked for without its trailing slash: relative links need the slash.
+        case redirect(location: String)
+        case notFound
+        case badPath
+    }
+
+    let root: URL
+
+    /// Maps `/a/b/` to `a/b/index.html`, `/a/b` (a folder) to a redirect, and refuses
+    /// any path that could climb out of the site.
+    func lookup(_ rawPath: String) -> Lookup {
+        guard let path = rawPath.removingPercentEncoding, path.hasPrefix("/"),
+              !path.contains("\0"), !path.contains("\\") else { return .badPath }
+        let segments = path.split(separator: "/", omittingEmptySubsequences: true)
+        if segments.contains(where: { $0 == ".." || $0 == "." }) { return .badPath }
+        // The build never writes hidden files; staging folders and the like stay private.
+        if segments.contains(where: { $0.hasPrefix(".") }) { return .notFound }
+        let relative = segments.joined(separator: "/")
+        if path.hasSuffix("/") {
+            let index = relative.isEmpty ? "index.html" : relative + "/index.html"
+            return isFile(index) ? .file(path: index) : .notFound
+        }
+        if isFile(relative) { return .file(path: relative) }
+        if isFolder(relative), isFile(relative + "/index.html") { return .redirect(location: rawPath + "/") }
+        return .notFound
+    }
+
+    func read(_ relative: String) -> [UInt8]? {
+        FileManager.default.contents(atPath: root.appendingPathComponent(relative).path).map { [UInt8]($0) }
+    }
+
+    /// False for the moment between the two renames that swap a new build into place.
+    var exists: Bool { FileManager.default.fileExists(atPath: root.path) }
+
+    private func isFile(_ relative: String) -> Bool {
+        var isDir: ObjCBool = false
+        return !relative.isEmpty && FileManager.default.fileExists(atPath: root.appendingPathComponent(relative).path, isDirectory: &isDir) && !isDir.boolValue
+    }
+
+    private func isFolder(_ relative: String) -> Bool {
+        var isDir: ObjCBool = false
+        return !relative.isEmpty && FileManager.default.fileExists(atPath: root.appendingPathComponent(relative).path, isDirectory: &isDir) && isDir.boolValue
+    }
+}

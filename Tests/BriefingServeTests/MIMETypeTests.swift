@@ -1,0 +1,143 @@
+import Foundation
+import Testing
+@testable import BriefingKit
+@testable import BriefingServe
+
+@Suite struct MIMETypeTests {
+    @Test func typesOfWhatASiteHolds() {
+        #expect(MIMEType.of(path: "index.html") == "text/html; charset=utf-8")
+        #expect(MIMEType.of(path: "assets/style.css") == "text/css; charset=utf-8")
+        #expect(MIMEType.of(path: "assets/search.js") == "text/javascript; charset=utf-8")
+        #expect(MIMEType.of(path: "questions.json") == "application/json")
+        #expect(MIMEType.of(path: "questions.csv") == "text/csv; charset=utf-8")
+        #expect(MIMEType.of(path: "feed.xml") == "application/atom+xml; charset=utf-8")
+        #expect(MIMEType.of(path: "sitemap.xml") == "application/xml")
+        #expect(MIMEType.of(path: "img/Logo.PNG") == "image/png")
+        #expect(MIMEType.of(path: "slides.pdf") == "application/pdf")
+        #expect(MIMEType.of(path: "LICENSE") == "application/octet-stream")
+        #expect(MIMEType.of(path: "a/.hidden") == "application/octet-stream")
+    }
+}
+
+@Suite struct ReloadInjectionTests {
+    let status = SiteStatus(instance: "abc", generation: 3)
+
+    @Test func theTagGoesBeforeTheLastClosingBody() {
+        let html = Array("<html><body><p>&lt;/body&gt; in text</p></BODY>\n</html>\n".utf8)
+        let out = String(decoding: ReloadInjection.inject(ReloadInjection.tags(for: status), into: html), as: UTF8.self)
+        #expect(out == "<html><body><p>&lt;/body&gt; in text</p><script src=\"/__briefing/reload.js\" data-site=\"abc-3\"></script></BODY>\n</html>\n")
+    }
+
+    @Test func aPageWithoutBodyGetsItAtTheEnd() {
+        let out = String(decoding: ReloadInjection.inject("<x>", into: Array("<p>hi".utf8)), as: UTF8.self)
+        #expect(out == "<p>hi<x>")
+    }
+
+    @Test func aFailedBuildTravelsAsInertJSON() {
+        var failed = status
+        failed.failure = [.error(SourceLocation(path: "content/pages/a.md", line: 2, column: 5), "broken [[x]] </script><script>alert(1)</script>")]
+        let tags = ReloadInjection.tags(for: failed)
+        #expect(tags.contains("<script type=\"application/json\" id=\"briefing-serve-failure\">[{\"path\":\"content/pages/a.md\",\"line\":2,\"column\":5,\"severity\":\"error\""))
+        // The message cannot close the data block: < and > are escaped in the JSON.
+        #expect(!tags.contains("</script><script>alert"))
+        #expect(tags.components(separatedBy: "</script>").count == 3)
+    }
+}
+
+@Suite struct ReloadEventTests {
+    @Test func wireFormIsOneEventAndOneDataLine() {
+        var s = SiteStatus(instance: "i", generation: 2)
+        #expect(ReloadEvent.reload(s).wire == "event: reload\ndata: {\"site\":\"i-2\",\"diagnostics\":null}\n\n")
+        s.failure = [.warning(SourceLocation(path: "p.md"), "two\nlines")]
+        #expect(ReloadEvent.failed(s).wire == "event: failed\ndata: {\"site\":\"i-2\",\"diagnostics\":[{\"path\":\"p.md\",\"line\":1,\"column\":1,\"severity\":\"warning\",\"message\":\"two\\nlines\"}]}\n\n")
+        #expect(ReloadEvent.ping.wire == ": ping\n\n")
+    }
+
+    @Test func theHubCountsGoodBuildsAndKeepsTheLastFailure() async {
+        let hub = ReloadHub(instance: "t")
+        let (first, stream) = hub.subscribe()
+        #expect(first.siteID == "t-0" && !first.hasSite)
+        let ok = BuildReport(succeeded: true, diagnostics: [], pages: 1, files: 1, written: 1, unchanged: 0, milliseconds: 1, timings: [])
+        var bad = ok
+        bad.succeeded = false
+        bad.diagnostics = [.error(SourceLocation(path: "x.md"), "no")]
+        hub.record(ok)
+        hub.record(bad)
+        hub.record(ok)
+        hub.close()
+        var seen: [ReloadEvent] = []
+        for await e in stream { seen.append(e) }
+        #expect(seen == [
+            .reload(SiteStatus(instance: "t", generation: 1)),
+            .failed(SiteStatus(instance: "t", generation: 1, failure: bad.diagnostics)),
+            .reload(SiteStatus(instance: "t", generation: 2)),
+        ])
+        #expect(hub.subscriberCount == 0)
+    }
+}
+
+@Suite struct QuietPeriodTests {
+    @Test func waitsForQuietButNotForever() {
+        let t0 = ContinuousClock.now
+        var q = QuietPeriod(quiet: .milliseconds(100), longest: .seconds(1))
+        #expect(q.wait(at: t0) == nil && !q.isPending)
+        q.note(t0)
+        #expect(q.wait(at: t0) == .milliseconds(100))
+        #expect(!q.isDue(at: t0 + .milliseconds(99)))
+        #expect(q.isDue(at: t0 + .milliseconds(100)))
+        // A steady stream of events: each pushes the end back, until the longest wait.
+        for i in 1...20 { q.note(t0 + .milliseconds(60 * i)) }
+        #expect(q.wait(at: t0 + .milliseconds(900)) == .milliseconds(100))
+        #expect(q.isDue(at: t0 + .seconds(1)))
+        q.reset()
+        #expect(!q.isPending)
+    }
+}
+
+@Suite struct SiteFolderTests {
+    @Test func prettyURLsRedirectsAndRefusals() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("briefing-folder-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        for path in ["index.html", "recommendations/11/index.html", "assets/style.css", ".secret", "a b/index.html"] {
+            let url = root.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data("x".utf8).write(to: url)
+        }
+        let site = SiteFolder(root: root)
+        #expect(site.lookup("/") == .file(path: "index.html"))
+        #expect(site.lookup("/recommendations/11/") == .file(path: "recommendations/11/index.html"))
+        #expect(site.lookup("/recommendations/11") == .redirect(location: "/recommendations/11/"))
+        #expect(site.lookup("/recommendations/11/index.html") == .file(path: "recommendations/11/index.html"))
+        #expect(site.lookup("/assets/style.css") == .file(path: "assets/style.css"))
+        #expect(site.lookup("/a%20b/") == .file(path: "a b/index.html"))
+        #expect(site.lookup("/recommendations/12/") == .notFound)
+        #expect(site.lookup("/assets") == .notFound, "a folder without index.html is not listed")
+        #expect(site.lookup("/.secret") == .notFound)
+        #expect(site.lookup("/../etc/passwd") == .badPath)
+        #expect(site.lookup("/%2e%2e/etc/passwd") == .badPath)
+        #expect(site.lookup("/a%00b") == .badPath)
+    }
+}
+
+@Suite struct SourceSnapshotTests {
+    @Test func seesAddedChangedAndRemovedFilesButNotScratch() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("briefing-snap-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        func write(_ p: String, _ t: String) throws {
+            let url = root.appendingPathComponent(p)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(t.utf8).write(to: url)
+        }
+        try write("briefing.yml", "title: x\n")
+        try write("content/pages/a.md", "a")
+        try write("static/img/logo.svg", "<svg/>")
+        try write("site/index.html", "not watched")
+        let first = SourceSnapshot.scan(root)
+        #expect(Set(first.entries.keys) == ["briefing.yml", "content/pages/a.md", "static/img/logo.svg"])
+        try write("content/pages/a.md", "ab")
+        try write("content/pages/.a.md.swp", "scratch")
+        try write("content/pages/b.md", "b")
+        try FileManager.default.removeItem(at: root.appendingPathComponent("static/img/logo.svg"))
+        #expect(SourceSnapshot.scan(root).changes(since: first) == ["content/pages/a.md", "content/pages/b.md", "static/img/logo.svg"])
+    }
+}
