@@ -47,7 +47,10 @@ enum ReloadClient {
         panel.appendChild(element("p", "briefing-serve-note",
           "This tab still shows the last good build. Fix the file and save: the page reloads when the build succeeds."));
         var list = element("ol", "briefing-serve-list");
-        diagnostics.forEach(function (d) {
+        // Errors first: they are why the build failed; warnings only come along.
+        var ordered = diagnostics.filter(function (d) { return d.severity === "error"; })
+          .concat(diagnostics.filter(function (d) { return d.severity !== "error"; }));
+        ordered.forEach(function (d) {
           var item = element("li", "briefing-serve-" + (d.severity === "error" ? "error" : "warning"));
           item.appendChild(element("code", "briefing-serve-where", d.path + ":" + d.line + ":" + d.column));
           item.appendChild(element("span", "briefing-serve-severity", d.severity));
@@ -105,7 +108,10 @@ enum ReloadClient {
       background: #fdf0f0; overflow-wrap: anywhere;
     }
     .briefing-serve-list li.briefing-serve-warning { border-left-color: #b26a00; background: #fff6e5; }
-    .briefing-serve-where { display: block; font: 600 0.9rem/1.4 ui-monospace, "DejaVu Sans Mono", monospace; }
+    .briefing-serve-where {
+      display: block; margin: 0; padding: 0; border: 0; background: none; color: inherit;
+      font: 600 0.9rem/1.4 ui-monospace, "DejaVu Sans Mono", monospace;
+    }
     .briefing-serve-severity {
       margin-right: 0.5rem; font-size: 0.75rem; font-weight: 700; text-transform: uppercase; color: #b71c1c;
     }

@@ -95,6 +95,9 @@ final class InotifyWatcher: ChangeWatcher, @unchecked Sendable {
 
     private func loop(_ onChange: @Sendable ([String]) -> Void) {
         var pending = Set<String>()
+        // Made during the current burst: one that goes away again in the same burst
+        // was an editor's or sed's temporary file, not a change to report.
+        var appeared = Set<String>()
         var rewatch = false
         var buffer = [UInt8](repeating: 0, count: 64 * 1024)
         while true {
@@ -110,9 +113,13 @@ final class InotifyWatcher: ChangeWatcher, @unchecked Sendable {
                     guard count > 0 else { break }
                     var noted = false
                     for event in Self.events(in: buffer, count: count) {
-                        if let path = handle(event, rewatch: &rewatch) {
+                        guard let path = handle(event, rewatch: &rewatch) else { continue }
+                        noted = true
+                        if event.mask & (UInt32(IN_CREATE) | UInt32(IN_MOVED_TO)) != 0 { appeared.insert(path) }
+                        if event.mask & (UInt32(IN_DELETE) | UInt32(IN_MOVED_FROM)) != 0, appeared.remove(path) != nil {
+                            pending.remove(path)
+                        } else {
                             pending.insert(path)
-                            noted = true
                         }
                     }
                     if noted { period.note(.now) }
@@ -125,6 +132,7 @@ final class InotifyWatcher: ChangeWatcher, @unchecked Sendable {
                 }
                 if !pending.isEmpty { onChange(pending.sorted()) }
                 pending.removeAll()
+                appeared.removeAll()
                 period.reset()
             }
         }
