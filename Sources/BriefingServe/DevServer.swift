@@ -61,35 +61,23 @@ public struct DevServer: Sendable {
         self.log = log
     }
 
-    /// Builds once, then serves until SIGINT/SIGTERM (or cancellation).
-    /// `onListening` gets the port, which matters when `options.port` is 0.
+    /// Serves until SIGINT/SIGTERM (or cancellation). `onListening` gets the port (which
+    /// matters when `options.port` is 0) once the first build is done and the site is up.
     public func run(onListening: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
         let hub = ReloadHub()
-        let build = SiteBuild(.init(source: options.source, displaySource: options.displaySource, output: options.output))
-        let first = await build.run()
-        hub.record(first)
-        log(.built(first, changed: []))
-
         let watcher = WatcherChoice.make(root: options.source, polling: options.polling, quiet: options.quiet)
         var logger = Logger(label: "briefing.serve")
         logger.logLevel = .critical
-        let log = self.log
+        let (ports, portFound) = AsyncStream.makeStream(of: Int.self, bufferingPolicy: .bufferingNewest(1))
         let app = Application(
             responder: SiteResponder(site: SiteFolder(root: options.output), hub: hub),
             configuration: .init(address: .hostname(Self.host, port: options.port), serverName: nil),
-            onServerRunning: { channel in
-                let port = channel.localAddress?.port ?? 0
-                log(.listening(host: Self.host, port: port, watching: watcher.method))
-                await onListening(port)
-            },
+            onServerRunning: { channel in portFound.yield(channel.localAddress?.port ?? 0) },
             logger: logger
         )
+        let rebuild = RebuildService(options: options, ports: ports, watcher: watcher, hub: hub, log: log, onListening: onListening)
         var configuration = ServiceGroupConfiguration(
-            services: [
-                .init(service: app),
-                .init(service: RebuildService(watcher: watcher, build: build, hub: hub, log: log)),
-                .init(service: Heartbeat(hub: hub)),
-            ],
+            services: [.init(service: app), .init(service: rebuild), .init(service: Heartbeat(hub: hub))],
             gracefulShutdownSignals: options.handleSignals ? [.sigint, .sigterm] : [],
             logger: logger
         )
@@ -97,16 +85,16 @@ public struct DevServer: Sendable {
         // so the server is not kept waiting by open tabs; this bounds it all the same.
         configuration.maximumGracefulShutdownDuration = .seconds(3)
         configuration.maximumCancellationDuration = .seconds(2)
+        defer {
+            hub.close()
+            watcher.stop()
+        }
         do {
             try await ServiceGroup(configuration: configuration).run()
         } catch {
-            hub.close()
-            watcher.stop()
             if let reason = Self.bindFailure(error) { throw Failure.cannotListen(port: options.port, reason: reason) }
             throw error
         }
-        hub.close()
-        watcher.stop()
     }
 
     /// ServiceGroup wraps a service's error; find the bind failure inside.
@@ -118,22 +106,44 @@ public struct DevServer: Sendable {
     }
 }
 
-/// Rebuilds after each burst of changes and tells the hub; stops watching on shutdown.
+/// Builds once the server is listening, then after each burst of changes; tells the hub.
+///
+/// The first build waits for the port because the site is built with
+/// `base_url` = `http://127.0.0.1:PORT/`: the pages that use absolute URLs (404.html,
+/// canonical links, the feed and sitemap) then point at the server rather than at
+/// the published address.
 struct RebuildService: Service {
+    let options: DevServer.Options
+    let ports: AsyncStream<Int>
     let watcher: any ChangeWatcher
-    let build: SiteBuild
     let hub: ReloadHub
     let log: @Sendable (DevServer.Event) -> Void
+    let onListening: @Sendable (Int) async -> Void
 
     func run() async throws {
+        var port = 0
+        for await p in ports.cancelOnGracefulShutdown() {
+            port = p
+            break
+        }
+        guard port > 0 else { return }
+        let build = SiteBuild(.init(source: options.source, displaySource: options.displaySource,
+                                    output: options.output, baseURL: "http://\(DevServer.host):\(port)/"))
         // A doorbell that holds at most one ring: changes that arrive during a build
         // collect in `pending` and cause exactly one more build.
         let (rings, doorbell) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
         let pending = PendingChanges()
+        // Watching starts before the first build, so a save during it is not missed.
         watcher.start { paths in
             pending.add(paths)
             doorbell.yield()
         }
+        let first = await build.run()
+        hub.record(first)
+        log(.built(first, changed: []))
+        log(.listening(host: DevServer.host, port: port, watching: watcher.method))
+        await onListening(port)
+
         for await _ in rings.cancelOnGracefulShutdown() {
             let changed = pending.take()
             guard !changed.isEmpty else { continue }

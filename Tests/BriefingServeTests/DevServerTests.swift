@@ -32,6 +32,8 @@ import Testing
             let missing = try await LoopbackHTTP.get(port: port, "/no/such/page/")
             #expect(missing.status == 404 && missing.headers["content-type"] == "text/html; charset=utf-8")
             #expect(missing.text.contains("/__briefing/reload.js"))
+            // Built for where it is served: the 404 page's absolute links lead back to this server.
+            #expect(missing.text.contains("href=\"http://127.0.0.1:\(port)/assets/style.css\""))
             let climb = try await LoopbackHTTP.get(port: port, "/../../etc/passwd")
             #expect(climb.status == 400)
             let script = try await LoopbackHTTP.get(port: port, "/__briefing/reload.js")
