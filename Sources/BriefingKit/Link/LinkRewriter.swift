@@ -93,7 +93,14 @@ struct LinkRewriter {
         guard !matches.isEmpty else { return }
 
         func location(_ offset: Int) -> SourceLocation {
-            let owner = starts.last(where: { $0.offset <= offset }) ?? starts[0]
+            // Binary search: a paragraph of 100,000 references has hundreds of thousands
+            // of text nodes, and a scan per match made the build quadratic.
+            var lo = 0, hi = starts.count - 1
+            while lo < hi {
+                let mid = (lo + hi + 1) / 2
+                if starts[mid].offset <= offset { lo = mid } else { hi = mid - 1 }
+            }
+            let owner = starts[lo]
             let line = Int(cmark_node_get_start_line(owner.node))
             let column = Int(cmark_node_get_start_column(owner.node))
             guard line > 0 else { return doc.location(of: cmark_node_parent(owner.node) ?? owner.node) }
@@ -186,15 +193,17 @@ enum EscapedBrackets {
         let end = Int(cmark_node_get_end_column(node))
         guard line > 0, start > 0, end >= start, cmark_node_get_end_line(node) == Int32(line),
               let src = doc.sourceLine(line) else { return [] }
-        let s = Array(src.utf8)
-        guard end <= s.count, s[(start - 1)..<end].contains(92) else { return [] }  // no backslash: nothing escaped
+        // A slice of the line, not a copy (a paragraph can be one line of megabytes):
+        // `o` turns 0-based positions in the line into the slice's indices.
+        let s = src, o = src.startIndex
+        guard end <= s.count, s[(o + start - 1)..<(o + end)].contains(92) else { return [] }  // no backslash: nothing escaped
         let l = Array(literal.utf8)
         var i = start - 1, j = 0
         var out: [Int] = []
         while i < end && j < l.count {
-            if s[i] == l[j] {
+            if s[o + i] == l[j] {
                 i += 1; j += 1
-            } else if s[i] == 92, i + 1 < end, s[i + 1] == l[j] {
+            } else if s[o + i] == 92, i + 1 < end, s[o + i + 1] == l[j] {
                 if l[j] == 91 { out.append(j) }
                 i += 2; j += 1
             } else {

@@ -65,6 +65,11 @@ public struct SourceTree: Sendable {
                 }
                 files.append(File(kind: kind, slug: slug, url: url, displayPath: shown))
             }
+            // `list` passes over what is not a readable file; a `.md` among those was
+            // meant as content, so say why it is not read rather than drop it silently.
+            for (name, why) in Self.unreadable(dir, excluding: excluded) where name.hasSuffix(".md") {
+                diagnostics.error(SourceLocation(path: self.displayRoot + "content/\(kind.rawValue)/\(name)"), "cannot read file: \(why)")
+            }
         }
         for (name, url) in Self.list(root.appendingPathComponent("templates"), excluding: excluded) where name.hasSuffix(".mustache") {
             templates.append(File(kind: .pages, slug: String(name.dropLast(9)), url: url, displayPath: self.displayRoot + "templates/" + name))
@@ -82,6 +87,21 @@ public struct SourceTree: Sendable {
             var isDir: ObjCBool = false
             guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDir), !isDir.boolValue else { return nil }
             return (name, url)
+        }
+    }
+
+    /// Entries of a folder that `list` passes over because they cannot be read as files.
+    static func unreadable(_ dir: URL, excluding excluded: URL?) -> [(String, String)] {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: dir.path) else { return [] }
+        return names.sorted().compactMap { name in
+            guard !name.hasPrefix(".") else { return nil }
+            let url = dir.appendingPathComponent(name)
+            if let excluded, url.standardizedFileURL.path == excluded.standardizedFileURL.path { return nil }
+            var isDir: ObjCBool = false
+            if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDir) {
+                return isDir.boolValue ? (name, "it is a folder, not a content file") : nil
+            }
+            return (name, "it is a symbolic link that leads nowhere (dangling, or a loop)")
         }
     }
 

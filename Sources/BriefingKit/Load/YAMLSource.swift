@@ -24,8 +24,12 @@ struct YAMLSource {
 
     /// Composes the YAML into a node tree, or a diagnostic at the offending position.
     func compose() -> Result<Node?, Diagnostic> {
+        let yaml = lines.joined(separator: "\n")
+        if let refused = YAMLPreflight.check(yaml) {
+            return .failure(.error(location(line: refused.line, column: refused.column), refused.message))
+        }
         do {
-            return .success(try Yams.compose(yaml: lines.joined(separator: "\n")))
+            return .success(try Yams.compose(yaml: yaml))
         } catch let e as YamlError {
             switch e {
             case .scanner(let context, let problem, let mark, _),

@@ -24,10 +24,28 @@ final class MarkdownDocument {
     /// HTML of the whole tree. Raw HTML and `javascript:`-style URLs are dropped
     /// (cmark's safe default) unless the site opts in.
     func html(unsafe: Bool) -> String {
+        if !unsafe { blankDataURLs() }
         let options = CMARK_OPT_DEFAULT | (unsafe ? CMARK_OPT_UNSAFE : 0)
         guard let c = cmark_render_html(root, options) else { return "" }
         defer { free(c) }
         return String(cString: c)
+    }
+
+    /// cmark's safe mode still lets `data:image/png` (gif, jpeg, webp) through; the site
+    /// allows no `data:` URL anywhere (see `URLPolicy`), so they go the way cmark sends
+    /// `javascript:`, to an empty URL.
+    private func blankDataURLs() {
+        let iter = cmark_iter_new(root)
+        defer { cmark_iter_free(iter) }
+        while true {
+            let event = cmark_iter_next(iter)
+            if event == CMARK_EVENT_DONE { break }
+            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iter) else { continue }
+            let type = cmark_node_get_type(node)
+            guard type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE, let url = cmark_node_get_url(node) else { continue }
+            let scheme = String(cString: url).unicodeScalars.filter { $0.value > 0x20 }.prefix(5)
+            if String(String.UnicodeScalarView(scheme)).lowercased() == "data:" { cmark_node_set_url(node, "") }
+        }
     }
 
     /// The words of the snippet without markup: for search, CSV and feeds.
@@ -73,18 +91,23 @@ final class MarkdownDocument {
         }
     }
 
-    /// Line `n` (1-based) of the snippet, as written.
-    func sourceLine(_ n: Int) -> Substring? {
-        var current = 1
-        var start = source.text.startIndex
-        while current < n {
-            guard let nl = source.text[start...].firstIndex(of: "\n") else { return nil }
-            start = source.text.index(after: nl)
-            current += 1
-        }
-        let end = source.text[start...].firstIndex(of: "\n") ?? source.text.endIndex
-        return source.text[start..<end]
+    /// The bytes of line `n` (1-based) of the snippet, without its line end.
+    func sourceLine(_ n: Int) -> ArraySlice<UInt8>? {
+        guard n >= 1, n <= lines.starts.count else { return nil }
+        let start = lines.starts[n - 1]
+        let end = n < lines.starts.count ? lines.starts[n] - 1 : lines.bytes.count
+        return lines.bytes[start..<end]
     }
+
+    /// The snippet's bytes and where each line starts, found once: the link stage asks
+    /// for a line per text node with a bracket, and walking from the top every time
+    /// made a 5 MB body take minutes.
+    private lazy var lines: (bytes: [UInt8], starts: [Int]) = {
+        let bytes = Array(source.text.utf8)
+        var starts = [0]
+        for (i, b) in bytes.enumerated() where b == 10 { starts.append(i + 1) }
+        return (bytes, starts)
+    }()
 
     func location(of node: OpaquePointer) -> SourceLocation {
         source.location(line: Int(cmark_node_get_start_line(node)), column: Int(cmark_node_get_start_column(node)))
