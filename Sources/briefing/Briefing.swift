@@ -6,7 +6,7 @@ struct Briefing: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "briefing",
         abstract: "Builds a review team's briefing materials into a static wiki.",
-        subcommands: [BuildCommand.self, CheckCommand.self, ServeCommand.self, NewCommand.self, InitCommand.self]
+        subcommands: [BuildCommand.self, CheckCommand.self, ImportCommand.self, ServeCommand.self, NewCommand.self, InitCommand.self]
     )
 
     /// The contract's exit codes: 0 success, 1 content errors, 2 usage errors
