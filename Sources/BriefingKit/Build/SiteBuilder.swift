@@ -10,6 +10,10 @@ public struct SiteBuilder: Sendable {
         public var output: URL
         /// Overrides `base_url` from briefing.yml.
         public var baseURL: String?
+        /// Render each question's partial once and share it between pages (off only to prove it changes nothing).
+        var shareRenderedQuestions = true
+        /// Run templates on `TemplateRenderer` (off only to prove it renders what swift-mustache renders).
+        var fastTemplates = true
 
         public init(source: URL, displaySource: String? = nil, output: URL, baseURL: String? = nil) {
             self.source = source.standardizedFileURL
@@ -66,13 +70,16 @@ public struct SiteBuilder: Sendable {
         }
         let references = CrossReferences(content: content, results: results, diagnostics: &diagnostics)
         lap("markdown+link")
-        let (theme, themeDiagnostics) = Theme.load(overrides: tree.templates)
+        var (theme, themeDiagnostics) = Theme.load(overrides: tree.templates)
+        if !options.shareRenderedQuestions { theme = theme?.unshared() }
+        if !options.fastTemplates { theme = theme?.mustacheOnly() }
         diagnostics.append(contentsOf: themeDiagnostics)
         lap("theme")
         result.diagnostics = diagnostics
         guard let theme, !diagnostics.hasErrors else { return result }
 
-        let site = LinkedSite(content: content, fragments: fragments, references: references, urls: urls)
+        var site = LinkedSite(content: content, fragments: fragments, references: references, urls: urls)
+        site.questionPartials = QuestionPartials(theme: theme)
         result.files = RenderStage(theme: theme).run(site)
         let lunr = LunrScript.read()
         result.diagnostics.append(contentsOf: lunr.diagnostics)

@@ -5,6 +5,8 @@ public struct LinkedSite: Sendable {
     public var fragments: [FieldKey: Fragment]
     public var references: CrossReferences
     public var urls: SiteURLs
+    /// Set by the build when the theme lets pages share rendered questions.
+    var questionPartials: QuestionPartials?
 
     /// Content in display order.
     public var recommendations: [Recommendation]

@@ -9,7 +9,14 @@ struct PageFrame {
     let site: LinkedSite
     /// The page's folder from the site root ("" for the home page).
     let dir: String
-    var root: String { SiteURLs.rootPrefix(forDir: dir) }
+    /// Relative way back to the site root; stored, as every URL on the page starts with it.
+    let root: String
+
+    init(site: LinkedSite, dir: String) {
+        self.site = site
+        self.dir = dir
+        self.root = SiteURLs.rootPrefix(forDir: dir)
+    }
 
     /// A link from this page to a site path (as `SiteURLs` returns them).
     func url(_ path: String) -> String { root + path }

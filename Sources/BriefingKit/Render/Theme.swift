@@ -36,14 +36,23 @@ public struct Theme: Sendable {
     ]
 
     public let library: MustacheLibrary
+    /// `library` with `question` printing the question's shared rendering (see `QuestionPartials`).
+    let sharedQuestions: MustacheLibrary
+    /// Page templates that may render with `sharedQuestions`.
+    let prerenderable: Set<String>
+    /// The same two libraries for `TemplateRenderer`; nil renders through swift-mustache alone.
+    let renderer: TemplateRenderer?
+    let sharedRenderer: TemplateRenderer?
 
     /// Parses every template once; a broken override is a diagnostic with its line and column.
     public static func load(overrides: [SourceTree.File]) -> (Theme?, Diagnostics) {
         var diagnostics = Diagnostics()
         var library = MustacheLibrary()
+        var texts: [String: String] = [:]
         for (name, bytes) in builtIn.sorted(by: { $0.key < $1.key }) {
             do {
-                try library.register(String(decoding: bytes, as: UTF8.self), named: name)
+                texts[name] = String(decoding: bytes, as: UTF8.self)
+                try library.register(texts[name]!, named: name)
             } catch {
                 diagnostics.error(SourceLocation(path: "<built-in>/\(name).mustache"), "built-in template does not parse: \(error)")
             }
@@ -57,6 +66,7 @@ public struct Theme: Sendable {
             case .failure(let d): diagnostics.append(d)
             case .success(let text):
                 do {
+                    texts[file.slug] = text
                     try library.register(text, named: file.slug)
                 } catch let e as MustacheTemplate.ParserError {
                     diagnostics.error(SourceLocation(path: file.displayPath, line: e.context.lineNumber, column: e.context.columnNumber),
@@ -66,12 +76,52 @@ public struct Theme: Sendable {
                 }
             }
         }
-        return (diagnostics.hasErrors ? nil : Theme(library: library), diagnostics)
+        guard !diagnostics.hasErrors else { return (nil, diagnostics) }
+        let overridden = Set(overrides.map(\.slug))
+        var shared = library
+        try? shared.register(QuestionPartials.standIn, named: "question")
+        return (Theme(library: library, sharedQuestions: shared,
+                      prerenderable: prerenderable(TemplateGraph(texts: texts), overridden: overridden),
+                      renderer: TemplateRenderer(programs: TemplatePrograms(library, names: texts.keys).programs),
+                      sharedRenderer: TemplateRenderer(programs: TemplatePrograms(shared, names: texts.keys).programs)), diagnostics)
+    }
+
+    /// Built-in page templates that reach `question` only through built-in templates,
+    /// each time alone on an unindented line: there the shared rendering is the same bytes.
+    static func prerenderable(_ graph: TemplateGraph, overridden: Set<String>) -> Set<String> {
+        guard let partial = graph.reach("question"), partial.isDisjoint(with: overridden) else { return [] }
+        return Set(builtIn.keys.filter { page in
+            guard page != "question", let reach = graph.reach(page), reach.contains("question"),
+                  reach.isDisjoint(with: overridden) else { return false }
+            return graph.everyUse(of: "question", in: reach).allSatisfy(\.plainLine)
+        })
     }
 
     /// Renders a page template. The context is made of dictionaries and arrays,
     /// which swift-mustache reads directly instead of through `Mirror`.
     public func render(_ template: String, _ context: [String: Any]) -> String {
-        library.render(context, withTemplate: template) ?? ""
+        let shared = prerenderable.contains(template)
+        if let bytes = try? (shared ? sharedRenderer : renderer)?.render(template, context) {
+            return String(decoding: bytes, as: UTF8.self)
+        }
+        return (shared ? sharedQuestions : library).render(context, withTemplate: template) ?? ""
+    }
+
+    /// A template with every partial as written (no shared questions): what a shared rendering stands for.
+    func renderWhole(_ template: String, _ context: Any) -> String {
+        if let bytes = try? renderer?.render(template, context) { return String(decoding: bytes, as: UTF8.self) }
+        return library.render(context, withTemplate: template) ?? ""
+    }
+}
+
+extension Theme {
+    /// Every page through the full `question` partial: what the shared rendering must equal.
+    func unshared() -> Theme {
+        Theme(library: library, sharedQuestions: library, prerenderable: [], renderer: renderer, sharedRenderer: renderer)
+    }
+
+    /// Every page through swift-mustache: what `TemplateRenderer` must equal.
+    func mustacheOnly() -> Theme {
+        Theme(library: library, sharedQuestions: sharedQuestions, prerenderable: prerenderable, renderer: nil, sharedRenderer: nil)
     }
 }

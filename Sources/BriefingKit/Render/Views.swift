@@ -17,7 +17,13 @@ struct Views {
         }
     }
 
-    func question(_ q: Question, of r: Recommendation, showRecommendation: Bool = false) -> [String: Any] {
+    /// A question for the `question` partial; its fields are built only if a template
+    /// reads more than the partial rendered once per build (see `QuestionPartials`).
+    func question(_ q: Question, of r: Recommendation, showRecommendation: Bool = false) -> QuestionContext {
+        QuestionContext(views: self, question: q, recommendation: r, showRecommendation: showRecommendation)
+    }
+
+    func questionFields(_ q: Question, of r: Recommendation, showRecommendation: Bool = false) -> [String: Any] {
         var v: [String: Any] = [
             "id": q.id,
             "anchor": SiteURLs.questionAnchor(q.id),

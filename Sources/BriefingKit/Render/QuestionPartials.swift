@@ -1,0 +1,71 @@
+import Foundation
+import Mustache
+
+/// A question as pages hand it to templates. Most pages only include the
+/// `question` partial, which is rendered once per build and page depth and then
+/// reused, so the fields are built only when a template reads one directly.
+///
+/// Used by one page job on one thread; never shared.
+final class QuestionContext: MustacheParent {
+    let views: Views
+    let question: Question
+    let recommendation: Recommendation
+    let showRecommendation: Bool
+    private var built: [String: Any]?
+
+    init(views: Views, question: Question, recommendation: Recommendation, showRecommendation: Bool) {
+        self.views = views
+        self.question = question
+        self.recommendation = recommendation
+        self.showRecommendation = showRecommendation
+    }
+
+    var fields: [String: Any] {
+        if let built { return built }
+        let v = views.questionFields(question, of: recommendation, showRecommendation: showRecommendation)
+        built = v
+        return v
+    }
+
+    func child(named name: String) -> Any? {
+        if name == QuestionPartials.key, let partials = views.site.questionPartials {
+            return partials.html(self)
+        }
+        return fields[name]
+    }
+}
+
+/// The `question` partial rendered once per question and page depth, shared by
+/// the recommendation, team, questions and pack pages that all list it.
+///
+/// Pages whose templates reach the partial only as a standalone `{{> question}}`
+/// inside `{{#questions}}` (see `Theme.prerenderable`) render with a library
+/// whose `question` just prints this HTML. The partial reads only the question's
+/// own fields, so its output does not depend on the page around it beyond the
+/// way back to the root, which is part of the key.
+final class QuestionPartials: @unchecked Sendable {
+    /// The field the stand-in partial prints.
+    static let key = "briefingPrerenderedQuestion"
+    static let standIn = "{{{" + key + "}}}"
+
+    private struct Key: Hashable {
+        var id: String
+        var root: String
+        var showRecommendation: Bool
+    }
+
+    private let theme: Theme
+    private let lock = NSLock()
+    private var rendered: [Key: String] = [:]
+
+    init(theme: Theme) { self.theme = theme }
+
+    func html(_ q: QuestionContext) -> String {
+        let key = Key(id: q.question.id, root: q.views.frame.root, showRecommendation: q.showRecommendation)
+        if let hit = lock.withLock({ rendered[key] }) { return hit }
+        // Rendered outside the lock; two threads may both render a question, with the same result.
+        let html = theme.renderWhole("question", q.fields)
+        lock.withLock { rendered[key] = html }
+        return html
+    }
+}

@@ -1,0 +1,119 @@
+import Mustache
+
+/// A template as swift-mustache parsed it, in a form `TemplateRenderer` runs
+/// without going through `Any` casts, `Mirror` and `String` concatenation.
+///
+/// The tokens are read out of swift-mustache's own parse (through `Mirror`,
+/// once per template and build), so delimiters, standalone lines and
+/// inheritance come out exactly as swift-mustache reads them. A token this
+/// reading does not know makes the template unusable here, and the page is
+/// rendered by swift-mustache itself.
+final class TemplateProgram: @unchecked Sendable {
+    indirect enum Node {
+        case text([UInt8])
+        /// A variable: `{{a.b}}` escaped, `{{{a.b}}}` raw; transforms such as `empty(list)`.
+        case variable(Name, escaped: Bool)
+        case section(Name, TemplateProgram, inverted: Bool)
+        case block(String, TemplateProgram, indentation: String?)
+        case partial(String, indentation: String?, inherits: [String: TemplateProgram]?)
+        case contentType(html: Bool)
+    }
+
+    /// A variable name split once, with the transforms applied to it.
+    struct Name {
+        enum Start { case current, sequence, top, stack }
+        var start: Start
+        var path: [String]
+        var transforms: [String]
+
+        init(_ name: String, transforms: [String]) {
+            self.transforms = transforms
+            if name == "." {
+                start = .current; path = []
+            } else if name.isEmpty, !transforms.isEmpty {
+                start = .sequence; path = []
+            } else if name.first == "." {
+                start = .top; path = name.split(separator: ".").map(String.init)
+            } else {
+                start = .stack; path = name.split(separator: ".").map(String.init)
+            }
+        }
+    }
+
+    struct Unreadable: Error {}
+
+    let nodes: [Node]
+
+    init(nodes: [Node]) { self.nodes = nodes }
+
+    /// Reads swift-mustache's tokens of `template`.
+    convenience init(_ template: MustacheTemplate) throws {
+        guard let tokens = Mirror(reflecting: template).children.first(where: { $0.label == "tokens" })?.value else { throw Unreadable() }
+        try self.init(nodes: Mirror(reflecting: tokens).children.map { try Self.node($0.value) })
+    }
+
+    private static func node(_ token: Any) throws -> Node {
+        let mirror = Mirror(reflecting: token)
+        guard mirror.displayStyle == .enum, let the = mirror.children.first, let kind = the.label else { throw Unreadable() }
+        let parts = Mirror(reflecting: the.value).displayStyle == .tuple ? Mirror(reflecting: the.value).children.map(\.value) : [the.value]
+        func string(_ i: Int) throws -> String {
+            guard i < parts.count, let s = parts[i] as? String else { throw Unreadable() }
+            return s
+        }
+        func optionalString(_ i: Int) throws -> String? {
+            guard i < parts.count else { throw Unreadable() }
+            return parts[i] as? String
+        }
+        func strings(_ i: Int) throws -> [String] {
+            guard i < parts.count, let s = parts[i] as? [String] else { throw Unreadable() }
+            return s
+        }
+        func template(_ i: Int) throws -> TemplateProgram {
+            guard i < parts.count, let t = parts[i] as? MustacheTemplate else { throw Unreadable() }
+            return try TemplateProgram(t)
+        }
+        switch kind {
+        case "text":
+            return .text(Array(try string(0).utf8))
+        case "variable", "unescapedVariable":
+            return .variable(Name(try string(0), transforms: try strings(1)), escaped: kind == "variable")
+        case "section", "invertedSection":
+            return .section(Name(try string(0), transforms: try strings(1)), try template(2), inverted: kind == "invertedSection")
+        case "blockExpansion":
+            return .block(try string(0), try template(1), indentation: try optionalString(2))
+        case "partial":
+            guard parts.count == 3 else { throw Unreadable() }
+            var inherits: [String: TemplateProgram]?
+            if let map = parts[2] as? [String: MustacheTemplate] {
+                inherits = try map.mapValues { try TemplateProgram($0) }
+            } else if Mirror(reflecting: parts[2]).children.count != 0 {
+                throw Unreadable()
+            }
+            return .partial(try string(0), indentation: try optionalString(1), inherits: inherits)
+        case "contentType":
+            switch String(describing: type(of: parts[0])) {
+            case "HTMLContentType": return .contentType(html: true)
+            case "TextContentType": return .contentType(html: false)
+            default: throw Unreadable()
+            }
+        default:
+            // Dynamic partials and stray block definitions: leave them to swift-mustache.
+            throw Unreadable()
+        }
+    }
+}
+
+/// Every template of a library that could be read, by name.
+struct TemplatePrograms: @unchecked Sendable {
+    /// nil for a template that exists but is left to swift-mustache.
+    let programs: [String: TemplateProgram?]
+
+    init(_ library: MustacheLibrary, names: some Sequence<String>) {
+        var programs: [String: TemplateProgram?] = [:]
+        for name in names {
+            guard let template = library.getTemplate(named: name) else { continue }
+            programs[name] = try? TemplateProgram(template)
+        }
+        self.programs = programs
+    }
+}

@@ -1,0 +1,285 @@
+import Mustache
+
+/// Runs `TemplateProgram`s the way swift-mustache renders its templates (the
+/// same lookups up the context stack, sections, inheritance, partials,
+/// transforms and escaping) into one byte buffer.
+///
+/// What made swift-mustache slow here was generic: a `split` per lookup, five
+/// dynamic casts per value, per-`Character` escaping through a dictionary and a
+/// `String` built and copied at every nesting level. This keeps its rules and
+/// drops those costs. Anything it does not handle (lambdas, templates as
+/// values) throws `Unsupported`, and the page goes to swift-mustache whole.
+struct TemplateRenderer {
+    struct Unsupported: Error {}
+
+    let programs: [String: TemplateProgram?]
+
+    /// Where a template is rendered: swift-mustache's `MustacheContext`.
+    struct Context {
+        var stack: [Any]
+        var sequence: SequencePosition?
+        var indentation: String?
+        var inherited: [String: TemplateProgram]?
+        var html = true
+
+        func with(_ object: Any, sequence: SequencePosition? = nil) -> Context {
+            var c = self
+            c.stack.append(object)
+            c.sequence = sequence
+            return c
+        }
+
+        func indented(_ more: String?) -> String? {
+            guard let more else { return indentation }
+            return (indentation ?? "") + more
+        }
+    }
+
+    /// `first()`, `last()`, `index()`, `even()` and `odd()` inside a list.
+    struct SequencePosition {
+        var first: Bool
+        var last: Bool
+        var index: Int
+
+        func transform(_ name: String) -> Any? {
+            switch name {
+            case "first": first
+            case "last": last
+            case "index": index
+            case "even": (index & 1) == 0
+            case "odd": (index & 1) == 1
+            default: nil
+            }
+        }
+    }
+
+    func render(_ name: String, _ object: Any) throws -> [UInt8] {
+        guard let found = programs[name] else { return [] }
+        guard let program = found else { throw Unsupported() }
+        var out: [UInt8] = []
+        out.reserveCapacity(1 << 16)
+        try render(program, Context(stack: [object]), into: &out)
+        return out
+    }
+
+    private func render(_ program: TemplateProgram, _ context: Context, into out: inout [UInt8]) throws {
+        var context = context
+        guard let indentation = context.indentation, !indentation.isEmpty else {
+            for node in program.nodes { try render(node, &context, into: &out) }
+            return
+        }
+        // swift-mustache indents a token's output when this template's own output so far ends a line.
+        let start = out.count
+        var piece: [UInt8] = []
+        for node in program.nodes {
+            piece.removeAll(keepingCapacity: true)
+            try render(node, &context, into: &piece)
+            if !piece.isEmpty, Self.endsLine(out, from: start) { out.append(contentsOf: indentation.utf8) }
+            out.append(contentsOf: piece)
+        }
+    }
+
+    /// `string.last == "\n"`: a final "\r\n" is one Character, not "\n".
+    private static func endsLine(_ out: [UInt8], from start: Int) -> Bool {
+        let n = out.count - start
+        guard n > 0, out[out.count - 1] == 10 else { return false }
+        return n == 1 || out[out.count - 2] != 13
+    }
+
+    private func render(_ node: TemplateProgram.Node, _ context: inout Context, into out: inout [UInt8]) throws {
+        switch node {
+        case .text(let bytes):
+            out.append(contentsOf: bytes)
+        case .variable(let name, let escaped):
+            guard let child = try lookup(name, context) else { return }
+            if child is MustacheTemplate || child is MustacheLambda { throw Unsupported() }
+            let text: String
+            if let s = child as? String {
+                text = s
+            } else if let renderable = child as? MustacheCustomRenderable {
+                text = renderable.renderText
+            } else {
+                text = String(describing: Self.unwrapped(child))
+            }
+            if escaped && context.html { HTMLEscape.append(text, to: &out) } else { out.append(contentsOf: text.utf8) }
+        case .section(let name, let program, let inverted):
+            let child = try lookup(name, context)
+            if child is MustacheLambda { throw Unsupported() }
+            if inverted {
+                try renderInverted(child, program, context, into: &out)
+            } else {
+                try renderSection(child, program, context, into: &out)
+            }
+        case .block(let name, let fallback, let indentation):
+            var c = context
+            c.sequence = nil
+            c.indentation = context.indented(indentation)
+            try render(context.inherited?[name] ?? fallback, c, into: &out)
+        case .partial(let name, let indentation, let inherits):
+            guard let found = programs[name] else { return }
+            guard let program = found else { throw Unsupported() }
+            var c = context
+            c.sequence = nil
+            c.indentation = context.indented(indentation)
+            if let inherits {
+                c.inherited = context.inherited.map { $0.merging(inherits) { outer, _ in outer } } ?? inherits
+            }
+            c.html = true
+            try render(program, c, into: &out)
+        case .contentType(let html):
+            context.html = html
+        }
+    }
+
+    private func renderSection(_ child: Any?, _ program: TemplateProgram, _ context: Context, into out: inout [UInt8]) throws {
+        switch child {
+        case let list as any MustacheSequence:
+            let items = Self.elements(list)
+            for (i, item) in items.enumerated() {
+                let at = SequencePosition(first: i == 0, last: i == items.count - 1, index: i)
+                try render(program, context.with(item, sequence: at), into: &out)
+            }
+        case let bool as Bool:
+            if bool { try render(program, context, into: &out) }
+        case let null as MustacheCustomRenderable where null.isNull:
+            return
+        case .some(let value):
+            try render(program, context.with(value), into: &out)
+        case .none:
+            return
+        }
+    }
+
+    private func renderInverted(_ child: Any?, _ program: TemplateProgram, _ context: Context, into out: inout [UInt8]) throws {
+        switch child {
+        case let list as any MustacheSequence:
+            if Self.isEmpty(list) { try render(program, context.with(list), into: &out) }
+        case let bool as Bool:
+            if !bool { try render(program, context, into: &out) }
+        case let null as MustacheCustomRenderable where null.isNull:
+            try render(program, context, into: &out)
+        case .some:
+            return
+        case .none:
+            try render(program, context, into: &out)
+        }
+    }
+
+    private static func elements<S: Sequence>(_ s: S) -> [Any] { s.map { $0 as Any } }
+    private static func isEmpty<S: Sequence>(_ s: S) -> Bool { var i = s.makeIterator(); return i.next() == nil }
+
+    // MARK: lookups, as `MustacheTemplate.getChild`
+
+    private func lookup(_ name: TemplateProgram.Name, _ context: Context) throws -> Any? {
+        var child: Any?
+        switch name.start {
+        case .current:
+            child = context.stack.last!
+        case .sequence:
+            child = context.sequence
+        case .top:
+            child = try Self.descend(name.path[...], from: context.stack.last!)
+        case .stack:
+            guard let first = name.path.first else { child = context.stack.last; break }
+            for object in context.stack.reversed() {
+                if let found = try Self.immediate(first, of: object) {
+                    child = try Self.descend(name.path.dropFirst(), from: found)
+                    break
+                }
+            }
+        }
+        if let custom = child as? MustacheCustomRepresentation { child = custom.representation }
+        guard var value = child else { return nil }
+        for transform in name.transforms.reversed() {
+            if let position = value as? SequencePosition, let t = position.transform(transform) {
+                value = t
+            } else if let runnable = value as? MustacheTransformable, let t = runnable.transform(transform) {
+                value = t
+            } else {
+                return nil
+            }
+        }
+        return value
+    }
+
+    private static func descend(_ path: ArraySlice<String>, from object: Any) throws -> Any? {
+        var object = object
+        for name in path {
+            if object is MustacheLambda { throw Unsupported() }
+            guard let next = try immediate(name, of: object) else { return nil }
+            object = next
+        }
+        return object
+    }
+
+    /// `_getImmediateChild`, with the common types first: they skip the casts swift-mustache makes.
+    private static func immediate(_ name: String, of object: Any) throws -> Any? {
+        if type(of: object) == [String: Any].self { return (object as! [String: Any])[name] }
+        if let q = object as? QuestionContext { return q.child(named: name) }
+        // Their own mirrors have no labelled children, so swift-mustache finds nothing in them either.
+        if object is String || object is Int || object is Bool { return nil }
+        var object: Any? = object
+        if let custom = object as? MustacheCustomRepresentation { object = custom.representation }
+        if let parent = object as? MustacheParent { return parent.child(named: name) }
+        guard let object else { return nil }
+        guard let match = Mirror(reflecting: object).children.first(where: { $0.label == name }) else { return nil }
+        let inner = Mirror(reflecting: match.value)
+        guard inner.displayStyle == .optional else { return match.value }
+        return inner.children.first?.value
+    }
+
+    /// swift-mustache prints what an `Optional` holds, or the `Optional` itself when it is empty.
+    private static func unwrapped(_ value: Any) -> Any {
+        guard let opt = value as? OptionalValue else { return value }
+        return opt.wrapped ?? value
+    }
+}
+
+private protocol OptionalValue {
+    var wrapped: Any? { get }
+}
+
+extension Optional: OptionalValue {
+    fileprivate var wrapped: Any? { self }
+}
+
+/// swift-mustache's HTML escaping (`<`, `>`, `&`, `"`, `'`), on bytes.
+enum HTMLEscape {
+    static func append(_ text: String, to out: inout [UInt8]) {
+        var text = text
+        let start = out.count
+        text.withUTF8 { b in
+            var clean = 0
+            for i in 0..<b.count {
+                let c = b[i]
+                let replacement: StaticString
+                switch c {
+                case 60: replacement = "&lt;"
+                case 62: replacement = "&gt;"
+                case 38: replacement = "&amp;"
+                case 34: replacement = "&quot;"
+                case 39: replacement = "&#39;"
+                default: continue
+                }
+                // swift-mustache escapes whole Characters: a mark joined to the character keeps it as is.
+                if (i + 1 < b.count && b[i + 1] >= 0x80) || (i > 0 && b[i - 1] >= 0x80) {
+                    out.removeLast(out.count - start)
+                    characterWise(String(decoding: b, as: UTF8.self), into: &out)
+                    return
+                }
+                out.append(contentsOf: b[clean..<i])
+                replacement.withUTF8Buffer { out.append(contentsOf: $0) }
+                clean = i + 1
+            }
+            out.append(contentsOf: b[clean...])
+        }
+    }
+
+    private static let table: [Character: String] = ["<": "&lt;", ">": "&gt;", "&": "&amp;", "\"": "&quot;", "'": "&#39;"]
+
+    private static func characterWise(_ text: String, into out: inout [UInt8]) {
+        for c in text {
+            if let r = table[c] { out.append(contentsOf: r.utf8) } else { out.append(contentsOf: String(c).utf8) }
+        }
+    }
+}

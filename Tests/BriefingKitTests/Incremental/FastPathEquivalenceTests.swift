@@ -1,0 +1,69 @@
+import Foundation
+import Testing
+@testable import BriefingKit
+
+/// The shortcuts of the render stage must not change a byte: `TemplateRenderer`
+/// renders what swift-mustache renders, and a question rendered once and shared
+/// is what the page would have rendered itself.
+@Suite struct FastPathEquivalenceTests {
+    static func expectSameFiles(_ source: URL, _ what: String) {
+        let out = source.appendingPathComponent("site")
+        let fast = SiteBuilder(.init(source: source, displaySource: "", output: out)).make()
+        var slowOptions = SiteBuilder.Options(source: source, displaySource: "", output: out)
+        slowOptions.fastTemplates = false
+        slowOptions.shareRenderedQuestions = false
+        let slow = SiteBuilder(slowOptions).make()
+        #expect(fast.succeeded && slow.succeeded, "\(what): \(fast.diagnostics.errors)")
+        #expect(fast.files.map(\.path) == slow.files.map(\.path), "\(what)")
+        for (a, b) in zip(fast.files, slow.files) where a.bytes != b.bytes {
+            Issue.record("\(what): \(a.path) differs\n--- fast\n\(String(decoding: a.bytes, as: UTF8.self).prefix(3000))\n--- swift-mustache\n\(String(decoding: b.bytes, as: UTF8.self).prefix(3000))")
+            return
+        }
+    }
+
+    @Test func theRepositorySiteRendersTheSame() throws {
+        Self.expectSameFiles(Repository.root, "SSR1 site")
+    }
+
+    @Test func aSyntheticSiteRendersTheSame() throws {
+        let site = try TempSite(SyntheticSite.files())
+        defer { site.cleanUp() }
+        Self.expectSameFiles(site.root, "synthetic site")
+    }
+
+    @Test func overriddenTemplatesRenderTheSame() throws {
+        var files = SyntheticSite.files()
+        // Indented partials, transforms, dotted names, a changed delimiter and a page that reads question fields itself.
+        files["templates/footer.mustache"] = "<p>{{site.title}}{{#site.review}} · {{.}}{{/site.review}}</p>\n  {{> progress}}\n"
+        files["templates/recommendation.mustache"] = """
+        {{<base}}
+        {{$main}}
+        <h1>{{recTitle}} & {{{recTitle}}}</h1>
+          {{#questions}}
+          <p>{{id}} {{status}}{{^last()}},{{/last()}} {{#first()}}first{{/first()}} {{index()}}</p>
+            {{> question}}
+          {{/questions}}
+        {{=<% %>=}}
+        <p><% number %></p>
+        <%={{ }}=%>
+        {{^empty(backlinks)}}refs{{/empty(backlinks)}}{{#counts}}{{total}}{{#equalzero(open)}} none open{{/equalzero(open)}}{{/counts}}
+        {{/main}}
+        {{/base}}
+
+        """
+        let site = try TempSite(files)
+        defer { site.cleanUp() }
+        Self.expectSameFiles(site.root, "overridden templates")
+    }
+
+    @Test func anOverriddenQuestionPartialIsNotShared() throws {
+        var files = SyntheticSite.files()
+        files["templates/question.mustache"] = "<div>{{id}} on {{title}} {{number}}</div>\n"
+        let site = try TempSite(files)
+        defer { site.cleanUp() }
+        Self.expectSameFiles(site.root, "overridden question")
+        let r = site.check()
+        let page = try #require(r.files.first { $0.path == "recommendations/1/index.html" })
+        #expect(String(decoding: page.bytes, as: UTF8.self).contains("<div>1.1 on Rec 1: "))
+    }
+}
