@@ -8,7 +8,7 @@ BIN         = $(BUILD_DIR)/$(CONFIG)/briefing
 APT_GET     = DEBIAN_FRONTEND=noninteractive apt-get
 SUDO       := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all site check test deps clean lint lint-deps pack-pdf
+.PHONY: all site check test deps clean lint lint-deps pack-pdf fuzz sanitize
 
 all: site
 
@@ -60,6 +60,29 @@ lint-deps:
 # not part of `make test`).
 pack-pdf: site
 	scripts/pack-pdf.sh site
+
+# Hardening (docs/hardening.md); neither is part of `make test`.
+# libFuzzer over front-matter splitting, loading, linking and the importer, for
+# FUZZ_SECONDS, seeded from content/ and the test fixtures. A crash leaves its
+# input as $(FUZZ_BUILD)/crash-*: make it a case in FuzzRegressionTests.swift.
+FUZZ_SECONDS ?= 60
+FUZZ_BUILD   ?= .build-fuzz
+FUZZ_FLAGS    = -Xswiftc -DFUZZING -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library
+fuzz: deps
+	$(SWIFT) build --scratch-path $(FUZZ_BUILD) --product BriefingFuzz $(FUZZ_FLAGS)
+	scripts/fuzz-seeds.sh $(FUZZ_BUILD)/seeds
+	mkdir -p $(FUZZ_BUILD)/corpus
+	LSAN_OPTIONS=suppressions=$(CURDIR)/scripts/lsan.supp $(FUZZ_BUILD)/debug/BriefingFuzz -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=20 -rss_limit_mb=4096 \
+	  -artifact_prefix=$(FUZZ_BUILD)/ -print_final_stats=1 $(FUZZ_BUILD)/corpus $(FUZZ_BUILD)/seeds
+
+# The test suite under AddressSanitizer (with LeakSanitizer) and ThreadSanitizer,
+# each in a build folder of its own.
+SANITIZE_BUILD ?= .build-sanitize
+sanitize: deps
+	ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS=suppressions=$(CURDIR)/scripts/lsan.supp \
+	  $(SWIFT) test --scratch-path $(SANITIZE_BUILD)-asan --sanitize=address
+	TSAN_OPTIONS=suppressions=$(CURDIR)/scripts/tsan.supp \
+	  $(SWIFT) test --scratch-path $(SANITIZE_BUILD)-tsan --sanitize=thread
 
 clean:
 	rm -rf site $(BUILD_DIR)

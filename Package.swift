@@ -52,6 +52,11 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // libFuzzer target over the parsers; a stub unless `make fuzz` builds it (docs/hardening.md).
+        .executableTarget(
+            name: "BriefingFuzz",
+            dependencies: ["BriefingKit"]
+        ),
         .testTarget(
             name: "BriefingKitTests",
             dependencies: ["BriefingKit"],
