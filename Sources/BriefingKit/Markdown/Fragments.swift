@@ -37,8 +37,8 @@ struct MarkdownJob: Sendable {
     var source: Backlink
     /// The recommendation whose page shows the field.
     var home: Int?
-    /// Levels to move `#` headings down, below the page's own headings.
-    var headingShift: Int
+    /// The level the snippet's highest heading takes, below the page's own headings.
+    var headingTop: Int
 }
 
 /// The Markdown stage's result for one field.

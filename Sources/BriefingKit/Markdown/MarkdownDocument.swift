@@ -73,9 +73,10 @@ final class MarkdownDocument {
         return out.split(whereSeparator: { $0 == " " || $0 == "\n" }).joined(separator: " ")
     }
 
-    /// Moves every heading down `levels` so a snippet's `#` never competes with the page's `<h1>`.
-    func demoteHeadings(by levels: Int) {
-        guard levels > 0 else { return }
+    /// Moves headings down so the snippet's highest heading lands at `top`
+    /// (`##` in a body under the page's `<h1>`), keeping their relative levels,
+    /// so the page's heading outline has no gaps.
+    func placeHeadings(top: Int) {
         var headings: [OpaquePointer] = []
         let iter = cmark_iter_new(root)
         while true {
@@ -86,8 +87,10 @@ final class MarkdownDocument {
             }
         }
         cmark_iter_free(iter)
+        guard let highest = headings.map({ Int(cmark_node_get_heading_level($0)) }).min(), highest < top else { return }
+        let shift = top - highest
         for h in headings {
-            cmark_node_set_heading_level(h, min(6, cmark_node_get_heading_level(h) + Int32(levels)))
+            cmark_node_set_heading_level(h, Int32(min(6, Int(cmark_node_get_heading_level(h)) + shift)))
         }
     }
 

@@ -11,7 +11,7 @@ struct MarkdownStage: Sendable {
 
     func render(_ job: MarkdownJob) -> MarkdownResult {
         let doc = MarkdownDocument(job.text)
-        doc.demoteHeadings(by: job.headingShift)
+        doc.placeHeadings(top: job.headingTop)
         let (uses, diagnostics) = LinkRewriter(targets: targets, home: job.home).rewrite(doc)
         let fragment = Fragment(html: doc.html(unsafe: unsafeHTML), text: doc.plainText())
         return MarkdownResult(key: job.key, fragment: fragment, source: job.source, uses: uses, diagnostics: diagnostics)
@@ -22,33 +22,33 @@ struct MarkdownStage: Sendable {
         var jobs: [MarkdownJob] = []
         for r in content.recommendations {
             let page = Backlink(label: "Rec \(r.number): \(r.title)", path: urls.recommendation(r.number), order: .recommendation(r.number))
-            jobs.append(MarkdownJob(key: .recommendationBody(r.number), text: r.body, source: page, home: r.number, headingShift: 1))
+            jobs.append(MarkdownJob(key: .recommendationBody(r.number), text: r.body, source: page, home: r.number, headingTop: 2))
             for q in r.questions {
                 let at = Backlink(label: "Question \(q.id)", path: urls.question(q.id, recommendation: r.number), order: .question(q.id))
-                jobs.append(MarkdownJob(key: .questionText(q.id), text: q.text, source: at, home: r.number, headingShift: 3))
+                jobs.append(MarkdownJob(key: .questionText(q.id), text: q.text, source: at, home: r.number, headingTop: 4))
                 if let a = q.answer {
-                    jobs.append(MarkdownJob(key: .questionAnswer(q.id), text: a, source: Backlink(label: "Answer to \(q.id)", path: at.path, order: at.order), home: r.number, headingShift: 3))
+                    jobs.append(MarkdownJob(key: .questionAnswer(q.id), text: a, source: Backlink(label: "Answer to \(q.id)", path: at.path, order: at.order), home: r.number, headingTop: 4))
                 }
             }
         }
         for b in content.briefings {
             let page = Backlink(label: b.title, path: urls.briefing(b.slug), order: .briefing(b.slug))
-            jobs.append(MarkdownJob(key: .briefingBody(b.slug), text: b.body, source: page, home: nil, headingShift: 1))
+            jobs.append(MarkdownJob(key: .briefingBody(b.slug), text: b.body, source: page, home: nil, headingTop: 2))
         }
         for m in content.meetings {
             let page = Backlink(label: m.title, path: urls.meeting(m.slug), order: .meeting(m.slug))
-            jobs.append(MarkdownJob(key: .meetingBody(m.slug), text: m.body, source: page, home: nil, headingShift: 1))
+            jobs.append(MarkdownJob(key: .meetingBody(m.slug), text: m.body, source: page, home: nil, headingTop: 2))
             for (i, d) in m.decisions.enumerated() {
-                jobs.append(MarkdownJob(key: .decision(meeting: m.slug, index: i), text: d, source: page, home: nil, headingShift: 3))
+                jobs.append(MarkdownJob(key: .decision(meeting: m.slug, index: i), text: d, source: page, home: nil, headingTop: 4))
             }
             for a in m.actionItems {
                 let at = Backlink(label: "\(m.title), action item \(a.id)", path: page.path + "#" + SiteURLs.actionAnchor(a.id), order: page.order)
-                jobs.append(MarkdownJob(key: .actionItem(a.id), text: a.text, source: at, home: nil, headingShift: 3))
+                jobs.append(MarkdownJob(key: .actionItem(a.id), text: a.text, source: at, home: nil, headingTop: 4))
             }
         }
         for p in content.pages {
             let page = Backlink(label: p.title, path: p.slug == "index" ? urls.page(dir: "") : urls.page(p.slug), order: .page(p.slug))
-            jobs.append(MarkdownJob(key: .pageBody(p.slug), text: p.body, source: page, home: nil, headingShift: 1))
+            jobs.append(MarkdownJob(key: .pageBody(p.slug), text: p.body, source: page, home: nil, headingTop: 2))
         }
         return jobs
     }

@@ -66,3 +66,23 @@ import Testing
         #expect(page.contains("Literal [[nowhere]] and [[nowhere]] but <a href=\"../recommendations/1/index.html#q1.1\""))
     }
 }
+
+@Suite struct HeadingOutlineTests {
+    @Test func aBodyStartingAtH2KeepsTheOutlineWithoutGaps() throws {
+        let site = try TempSite.minimal(["content/pages/p.md": "---\ntitle: P\n---\n## Agenda\n\n### Item\n"])
+        defer { site.cleanUp() }
+        #expect(site.build().succeeded)
+        let page = try #require(site.read("p/index.html"))
+        #expect(page.contains("<h2>Agenda</h2>"))
+        #expect(page.contains("<h3>Item</h3>"))
+    }
+
+    @Test func anH1InABodyMovesBelowThePageTitle() throws {
+        let site = try TempSite.minimal(["content/pages/p.md": "---\ntitle: P\n---\n# Top\n\n## Next\n"])
+        defer { site.cleanUp() }
+        #expect(site.build().succeeded)
+        let page = try #require(site.read("p/index.html"))
+        #expect(page.contains("<h2>Top</h2>"))
+        #expect(page.contains("<h3>Next</h3>"))
+    }
+}
