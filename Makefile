@@ -8,7 +8,7 @@ BIN         = $(BUILD_DIR)/$(CONFIG)/briefing
 APT_GET     = DEBIAN_FRONTEND=noninteractive apt-get
 SUDO       := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all site check test deps clean lint lint-deps pack-pdf fuzz sanitize
+.PHONY: all site check test deps clean lint lint-deps pack-pdf fuzz sanitize bench bench-hugo
 
 all: site
 
@@ -83,6 +83,19 @@ sanitize: deps
 	  $(SWIFT) test --scratch-path $(SANITIZE_BUILD)-asan --sanitize=address
 	TSAN_OPTIONS=suppressions=$(CURDIR)/scripts/tsan.supp \
 	  $(SWIFT) test --scratch-path $(SANITIZE_BUILD)-tsan --sanitize=thread
+
+# Release build timed on generated corpora (bench/gen_corpus.py): wall, CPU, peak memory and
+# pages per second for full, unchanged and one-file builds. RUNS=3 SIZES=250x8 to shorten.
+RELEASE_BIN = $(BUILD_DIR)/release/briefing
+bench: deps
+	$(SWIFT) build -c release --build-path $(BUILD_DIR) --product briefing
+	python3 bench/bench.py $(RELEASE_BIN)
+
+# Side by side with Hugo and the cmark floor, with the shared yardstick when it is checked out beside us.
+bench-hugo: deps
+	@if [ ! -x ../shared/bench/run.sh ]; then echo "bench-hugo: ../shared/bench/run.sh is not here; nothing to compare with"; exit 0; fi; \
+	$(SWIFT) build -c release --build-path $(BUILD_DIR) --product briefing && \
+	for size in $${SIZES:-25x4 250x8 1250x8}; do BRIEFING_BIN=$(CURDIR)/$(RELEASE_BIN) RUNS=$${RUNS:-5} ../shared/bench/run.sh $$size; done
 
 clean:
 	rm -rf site $(BUILD_DIR)

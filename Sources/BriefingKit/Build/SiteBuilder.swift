@@ -38,7 +38,9 @@ public struct SiteBuilder: Sendable {
     public init(_ options: Options) { self.options = options }
 
     /// Everything but writing: what `check` runs, and what `build` writes.
-    public func make() -> Result {
+    public func make() -> Result { make(scanned: nil) }
+
+    func make(scanned: SourceTree?) -> Result {
         var result = Result(diagnostics: Diagnostics())
         var clock = ContinuousClock.now
         func lap(_ name: String) {
@@ -52,7 +54,7 @@ public struct SiteBuilder: Sendable {
             result.diagnostics.error(SourceLocation(path: options.output.path), problem)
             return result
         }
-        let tree = SourceTree(root: options.source, displayRoot: options.displaySource, excluding: options.output)
+        let tree = scanned ?? SourceTree(root: options.source, displayRoot: options.displaySource, excluding: options.output)
         lap("scan")
         var (content, diagnostics) = ContentLoader().load(tree)
         if let base = options.baseURL { content.config.baseURL = base }
@@ -93,18 +95,48 @@ public struct SiteBuilder: Sendable {
     }
 
     /// Builds and, when nothing is wrong, replaces the output folder.
+    ///
+    /// Incremental when the output folder holds the state of the build that made it
+    /// (see docs/incremental.md): nothing changed and the output untouched, it stops
+    /// after hashing the sources, and `files` then lists paths only; otherwise only
+    /// files whose bytes changed are written.
     public func build() -> Result {
-        var result = make()
-        guard result.succeeded else { return result }
         let start = ContinuousClock.now
+        guard OutputPlacement.problem(source: options.source, output: options.output) == nil else { return make() }
+        let tree = SourceTree(root: options.source, displayRoot: options.displaySource, excluding: options.output)
+        let inputs = BuildInputs(tree: tree, options: options)
+        let previous = BuildState.read(in: options.output).flatMap { $0.describes(options.output) ? $0 : nil }
+        if let previous, previous.key == inputs.key, previous.inputs == inputs.hashes {
+            var result = Result(diagnostics: Diagnostics())
+            result.diagnostics.append(contentsOf: previous.diagnostics)
+            result.files = previous.outputOrder.map { OutputFile(path: $0, bytes: []) }
+            result.write = OutputWriter.Report(written: 0, unchanged: previous.outputs.count, removed: 0)
+            result.timings = [("unchanged", Self.seconds(ContinuousClock.now - start))]
+            return result
+        }
+        var result = make(scanned: tree)
+        guard result.succeeded else { return result }
+        let writeStart = ContinuousClock.now
         do {
-            result.write = try OutputWriter(output: options.output).write(result.files)
+            let hashes = result.files.parallelMap { ContentHash($0.bytes) }
+            var state = BuildState(key: inputs.key)
+            state.inputs = inputs.hashes
+            state.diagnostics = result.diagnostics.all
+            let writer = OutputWriter(output: options.output)
+            if let previous {
+                result.write = try writer.update(result.files, hashes: hashes, state: &state, previous: previous)
+            } else {
+                result.write = try writer.write(result.files, hashes: hashes, state: &state, trusted: nil)
+            }
         } catch {
             result.diagnostics.error(SourceLocation(path: options.output.path), "\(error)")
         }
-        let d = ContinuousClock.now - start
-        result.timings.append(("write", Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18))
+        result.timings.append(("write", Self.seconds(ContinuousClock.now - writeStart)))
         return result
+    }
+
+    static func seconds(_ d: Duration) -> Double {
+        Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
     }
 }
 

@@ -13,6 +13,8 @@ final class FieldReader {
     private let source: YAMLSource
     private var diagnostics: DiagnosticSink
     private var read: Set<String> = []
+    /// Keys by their text, when the source has no tags: Yams' own lookup compares nodes one by one.
+    private let index: [String: Node]?
 
     init(mapping: Node.Mapping, at location: SourceLocation, source: YAMLSource, diagnostics: DiagnosticSink) {
         self.path = source.path
@@ -20,6 +22,13 @@ final class FieldReader {
         self.location = location
         self.source = source
         self.diagnostics = diagnostics
+        if source.plainTags {
+            var index: [String: Node] = [:]
+            for (k, v) in mapping { if case .scalar(let s) = k, index[s.string] == nil { index[s.string] = v } }
+            self.index = index
+        } else {
+            self.index = nil
+        }
     }
 
     func location(of node: Node) -> SourceLocation { source.location(of: node) ?? location }
@@ -30,7 +39,7 @@ final class FieldReader {
     /// The node under `key`, or nil when absent or explicitly null.
     func node(_ key: String) -> Node? {
         read.insert(key)
-        guard let value = mapping[key] else { return nil }
+        guard let value = index.map({ $0[key] }) ?? mapping[key] else { return nil }
         if case .scalar(let s) = value, s.style == .plain, ["", "~", "null", "Null", "NULL"].contains(s.string) { return nil }
         return value
     }

@@ -7,11 +7,17 @@ struct YAMLSource {
     /// File line of the YAML's first line.
     let firstLine: Int
     let lines: [Substring]
+    let yaml: String
+    /// No tag is written (`!`), so every key is a plain string and Yams' basic resolver,
+    /// which skips a regular expression per scalar, reads the mapping the same way.
+    let plainTags: Bool
 
     init(path: String, yaml: String, firstLine: Int) {
         self.path = path
         self.firstLine = firstLine
+        self.yaml = yaml
         self.lines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
+        self.plainTags = !yaml.utf8.contains(33)
     }
 
     func location(line: Int, column: Int) -> SourceLocation {
@@ -24,11 +30,15 @@ struct YAMLSource {
 
     /// Composes the YAML into a node tree, or a diagnostic at the offending position.
     func compose() -> Result<Node?, Diagnostic> {
-        let yaml = lines.joined(separator: "\n")
         if let refused = YAMLPreflight.check(yaml) {
             return .failure(.error(location(line: refused.line, column: refused.column), refused.message))
         }
         do {
+            if plainTags {
+                // The basic resolver can only find more duplicate keys ("1" and 1 become one);
+                // then the default resolver has the last word.
+                if let node = try? Yams.compose(yaml: yaml, .basic) { return .success(node) }
+            }
             return .success(try Yams.compose(yaml: yaml))
         } catch let e as YamlError {
             switch e {

@@ -59,6 +59,8 @@ struct TemplateRenderer {
         var out: [UInt8] = []
         out.reserveCapacity(1 << 16)
         try render(program, Context(stack: [object]), into: &out)
+        // The buffer grew by doubling; a page is kept until it is written, so keep only its bytes.
+        if out.capacity > out.count + out.count / 8 + 4096 { return out.withUnsafeBufferPointer { Array($0) } }
         return out
     }
 
@@ -92,9 +94,14 @@ struct TemplateRenderer {
             out.append(contentsOf: bytes)
         case .variable(let name, let escaped):
             guard let child = try lookup(name, context) else { return }
-            if child is MustacheTemplate || child is MustacheLambda { throw Unsupported() }
             let text: String
-            if let s = child as? String {
+            if type(of: child) == String.self {
+                text = child as! String
+            } else if type(of: child) == Int.self {
+                text = String(child as! Int)
+            } else if child is MustacheTemplate || child is MustacheLambda {
+                throw Unsupported()
+            } else if let s = child as? String {
                 text = s
             } else if let renderable = child as? MustacheCustomRenderable {
                 text = renderable.renderText
@@ -132,13 +139,24 @@ struct TemplateRenderer {
     }
 
     private func renderSection(_ child: Any?, _ program: TemplateProgram, _ context: Context, into out: inout [UInt8]) throws {
+        // The types pages hand over, known without a protocol cast; the switch below is swift-mustache's order.
+        if let child {
+            let t = type(of: child)
+            if t == [String: Any].self || t == String.self || t == Int.self || t == QuestionContext.self {
+                return try render(program, context.with(child), into: &out)
+            }
+            if t == [[String: Any]].self { return try renderList(child as! [[String: Any]], program, context, into: &out) }
+            if t == [QuestionContext].self { return try renderList(child as! [QuestionContext], program, context, into: &out) }
+            if t == [Any].self { return try renderList(child as! [Any], program, context, into: &out) }
+            if t == [String].self { return try renderList(child as! [String], program, context, into: &out) }
+            if t == Bool.self {
+                if child as! Bool { try render(program, context, into: &out) }
+                return
+            }
+        }
         switch child {
         case let list as any MustacheSequence:
-            let items = Self.elements(list)
-            for (i, item) in items.enumerated() {
-                let at = SequencePosition(first: i == 0, last: i == items.count - 1, index: i)
-                try render(program, context.with(item, sequence: at), into: &out)
-            }
+            try renderList(Self.elements(list), program, context, into: &out)
         case let bool as Bool:
             if bool { try render(program, context, into: &out) }
         case let null as MustacheCustomRenderable where null.isNull:
@@ -162,6 +180,13 @@ struct TemplateRenderer {
             return
         case .none:
             try render(program, context, into: &out)
+        }
+    }
+
+    private func renderList<T>(_ items: [T], _ program: TemplateProgram, _ context: Context, into out: inout [UInt8]) throws {
+        for (i, item) in items.enumerated() {
+            let at = SequencePosition(first: i == 0, last: i == items.count - 1, index: i)
+            try render(program, context.with(item, sequence: at), into: &out)
         }
     }
 
@@ -214,10 +239,11 @@ struct TemplateRenderer {
 
     /// `_getImmediateChild`, with the common types first: they skip the casts swift-mustache makes.
     private static func immediate(_ name: String, of object: Any) throws -> Any? {
-        if type(of: object) == [String: Any].self { return (object as! [String: Any])[name] }
-        if let q = object as? QuestionContext { return q.child(named: name) }
+        let t = type(of: object)
+        if t == [String: Any].self { return (object as! [String: Any])[name] }
+        if t == QuestionContext.self { return (object as! QuestionContext).child(named: name) }
         // Their own mirrors have no labelled children, so swift-mustache finds nothing in them either.
-        if object is String || object is Int || object is Bool { return nil }
+        if t == String.self || t == Int.self || t == Bool.self { return nil }
         var object: Any? = object
         if let custom = object as? MustacheCustomRepresentation { object = custom.representation }
         if let parent = object as? MustacheParent { return parent.child(named: name) }

@@ -100,11 +100,14 @@ public struct Theme: Sendable {
     /// Renders a page template. The context is made of dictionaries and arrays,
     /// which swift-mustache reads directly instead of through `Mirror`.
     public func render(_ template: String, _ context: [String: Any]) -> String {
+        String(decoding: renderBytes(template, context), as: UTF8.self)
+    }
+
+    /// `render` as the bytes of a file, without a `String` in between.
+    public func renderBytes(_ template: String, _ context: [String: Any]) -> [UInt8] {
         let shared = prerenderable.contains(template)
-        if let bytes = try? (shared ? sharedRenderer : renderer)?.render(template, context) {
-            return String(decoding: bytes, as: UTF8.self)
-        }
-        return (shared ? sharedQuestions : library).render(context, withTemplate: template) ?? ""
+        if let bytes = try? (shared ? sharedRenderer : renderer)?.render(template, context) { return bytes }
+        return Array(((shared ? sharedQuestions : library).render(context, withTemplate: template) ?? "").utf8)
     }
 
     /// A template with every partial as written (no shared questions): what a shared rendering stands for.

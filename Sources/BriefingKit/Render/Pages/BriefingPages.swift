@@ -24,7 +24,7 @@ struct BriefingPages {
                 ctx["counts"] = Views.Counts(recs.flatMap(\.questions)).context
                 let refs = views.backlinks(.briefing(b.slug))
                 ctx["backlinks"] = refs
-                return Array(theme.render("briefing", ctx).utf8)
+                return theme.renderBytes("briefing", ctx)
             }
         }
     }

@@ -8,7 +8,7 @@ struct FreePages {
                 ctx["body"] = frame.html(.pageBody(p.slug))
                 let refs = Views(frame: frame).backlinks(.page(p.slug))
                 ctx["backlinks"] = refs
-                return Array(theme.render("page", ctx).utf8)
+                return theme.renderBytes("page", ctx)
             }
         }
         jobs.append(PageJob(path: "404.html") {
@@ -24,7 +24,7 @@ struct FreePages {
                 ctx["nav"] = PageFrame.sections.map { ["label": $0.label, "url": absolute + site.urls.page(dir: $0.dir)] }
             }
             ctx["pageTitle"] = "Page not found · \(site.content.config.title)"
-            return Array(theme.render("not-found", ctx).utf8)
+            return theme.renderBytes("not-found", ctx)
         })
         return jobs
     }

@@ -37,7 +37,7 @@ struct HomePage {
                 if let d = m.date { v["date"] = d.iso }
                 return v
             }
-            return Array(theme.render("home", ctx).utf8)
+            return theme.renderBytes("home", ctx)
         }]
     }
 }

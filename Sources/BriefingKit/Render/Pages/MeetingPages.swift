@@ -12,11 +12,11 @@ struct MeetingPages {
                 if let n = m.number { v["number"] = n }
                 return v
             }
-            return Array(theme.render("meetings", ctx).utf8)
+            return theme.renderBytes("meetings", ctx)
         }]
         for m in site.meetings {
             jobs.append(PageJob(path: SiteURLs.file("meetings/\(m.slug)")) {
-                Array(theme.render("meeting", Self.context(m, site: site)).utf8)
+                theme.renderBytes("meeting", Self.context(m, site: site))
             })
         }
         jobs.append(PageJob(path: SiteURLs.file("action-items")) {
@@ -32,7 +32,7 @@ struct MeetingPages {
                 }
             }
             ctx["openCount"] = open
-            return Array(theme.render("action-items", ctx).utf8)
+            return theme.renderBytes("action-items", ctx)
         })
         return jobs
     }

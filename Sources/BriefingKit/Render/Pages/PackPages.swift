@@ -3,11 +3,11 @@
 struct PackPages {
     func jobs(_ site: LinkedSite, _ theme: Theme) -> [PageJob] {
         var jobs = [PageJob(path: SiteURLs.file("pack")) {
-            Array(theme.render("pack", Self.context(site, team: nil)).utf8)
+            theme.renderBytes("pack", Self.context(site, team: nil))
         }]
         for b in site.briefings {
             jobs.append(PageJob(path: SiteURLs.file("pack/\(b.slug)")) {
-                Array(theme.render("pack", Self.context(site, team: b)).utf8)
+                theme.renderBytes("pack", Self.context(site, team: b))
             })
         }
         return jobs

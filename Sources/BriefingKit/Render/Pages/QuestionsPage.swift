@@ -5,7 +5,7 @@ struct QuestionsPage {
     func jobs(_ site: LinkedSite, _ theme: Theme) -> [PageJob] {
         ([nil] + QuestionStatus.allCases).map { status in
             PageJob(path: SiteURLs.file(Self.dir(status))) {
-                Array(theme.render("questions", Self.context(site, status: status)).utf8)
+                theme.renderBytes("questions", Self.context(site, status: status))
             }
         }
     }

@@ -6,14 +6,14 @@ struct RecommendationPages {
             let views = Views(frame: frame)
             var ctx = frame.context(title: "Recommendations", section: "recommendations", crumbs: [.init(label: "Recommendations")])
             ctx["recommendations"] = site.recommendations.map(views.recommendationRow)
-            return Array(theme.render("recommendations", ctx).utf8)
+            return theme.renderBytes("recommendations", ctx)
         }]
         let recs = site.recommendations
         for (i, r) in recs.enumerated() {
             let prev = i > 0 ? recs[i - 1] : nil
             let next = i + 1 < recs.count ? recs[i + 1] : nil
             jobs.append(PageJob(path: SiteURLs.file("recommendations/\(r.number)")) {
-                Array(theme.render("recommendation", Self.context(r, prev: prev, next: next, site: site)).utf8)
+                theme.renderBytes("recommendation", Self.context(r, prev: prev, next: next, site: site))
             })
         }
         return jobs

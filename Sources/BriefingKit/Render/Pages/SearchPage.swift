@@ -9,7 +9,7 @@ struct SearchPage {
             ctx["csvURL"] = frame.url(QuestionsCSV.path)
             ctx["indexScript"] = frame.url(SearchIndex.scriptPath)
             ctx["lunrScript"] = frame.url(LunrScript.outputPath)
-            return Array(theme.render("search", ctx).utf8)
+            return theme.renderBytes("search", ctx)
         }]
     }
 }

@@ -1,0 +1,62 @@
+/// A 128-bit fingerprint of bytes, stable across runs and machines (Swift's
+/// `Hasher` is seeded per process), to tell whether a file changed since the
+/// last build. Two multiply-rotate lanes over 8-byte words: not for adversaries,
+/// only against accidental equality, which at 128 bits does not happen.
+struct ContentHash: Hashable, Sendable, CustomStringConvertible {
+    let a: UInt64
+    let b: UInt64
+
+    init(a: UInt64, b: UInt64) { self.a = a; self.b = b }
+
+    init(_ bytes: UnsafeRawBufferPointer) {
+        var a: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(bytes.count)
+        var b: UInt64 = 0xC2B2_AE3D_27D4_EB4F &+ UInt64(bytes.count)
+        var i = 0
+        let n = bytes.count
+        while i + 8 <= n {
+            let w = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+            a = ((a ^ w) &* 0x87C3_7B91_1142_53D5).rotatedLeft(31)
+            b = ((b &+ w) &* 0x4CF5_AD43_2745_937F).rotatedLeft(29) ^ a
+            i += 8
+        }
+        var tail: UInt64 = 0
+        var shift: UInt64 = 0
+        while i < n { tail |= UInt64(bytes[i]) << shift; shift += 8; i += 1 }
+        a = ((a ^ tail) &* 0x87C3_7B91_1142_53D5).rotatedLeft(31)
+        b = ((b &+ tail) &* 0x4CF5_AD43_2745_937F).rotatedLeft(29) ^ a
+        self.a = Self.finish(a)
+        self.b = Self.finish(b ^ (a >> 17))
+    }
+
+    init(_ bytes: [UInt8]) {
+        self = bytes.withUnsafeBytes { ContentHash($0) }
+    }
+
+    init(_ text: String) {
+        var text = text
+        self = text.withUTF8 { ContentHash(UnsafeRawBufferPointer($0)) }
+    }
+
+    private static func finish(_ x: UInt64) -> UInt64 {
+        var x = x
+        x ^= x >> 33; x &*= 0xFF51_AFD7_ED55_8CCD
+        x ^= x >> 33; x &*= 0xC4CE_B9FE_1A85_EC53
+        return x ^ (x >> 33)
+    }
+
+    var description: String { Self.hex(a) + Self.hex(b) }
+
+    init?(hex: Substring) {
+        guard hex.utf8.count == 32, let a = UInt64(hex.prefix(16), radix: 16), let b = UInt64(hex.suffix(16), radix: 16) else { return nil }
+        self.a = a; self.b = b
+    }
+
+    private static func hex(_ x: UInt64) -> String {
+        let s = String(x, radix: 16)
+        return String(repeating: "0", count: 16 - s.utf8.count) + s
+    }
+}
+
+private extension UInt64 {
+    func rotatedLeft(_ k: UInt64) -> UInt64 { (self << k) | (self >> (64 - k)) }
+}

@@ -1,0 +1,123 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Foundation
+
+/// The few file operations the write stage repeats thousands of times, as plain
+/// system calls: Foundation's `createFile` writes a temporary file and renames
+/// it, and its attribute reads build a dictionary per file.
+enum FileIO {
+    struct Status {
+        var size: Int
+        var stamp: FileStamp
+        var isRegular: Bool
+        var isDirectory: Bool
+    }
+
+    static func status(_ path: String) -> Status? {
+        var st = stat()
+        guard lstat(path, &st) == 0 else { return nil }
+        return Status(st)
+    }
+
+    /// Creates or truncates `path` and writes `bytes`; returns the file's new modification time.
+    static func write(_ path: String, _ bytes: [UInt8]) throws -> FileStamp {
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw OutputWriter.Failure.io("cannot write \(path): \(String(cString: strerror(errno)))") }
+        defer { close(fd) }
+        try bytes.withUnsafeBytes { buf in
+            var done = 0
+            while done < buf.count {
+                let n = sysWrite(fd, buf.baseAddress! + done, buf.count - done)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    throw OutputWriter.Failure.io("cannot write \(path): \(String(cString: strerror(errno)))")
+                }
+                done += n
+            }
+        }
+        var st = stat()
+        guard fstat(fd, &st) == 0 else { throw OutputWriter.Failure.io("cannot stat \(path)") }
+        return Status(st).stamp
+    }
+
+    static func read(_ path: String) -> [UInt8]? {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var st = stat()
+        guard fstat(fd, &st) == 0 else { return nil }
+        var out = [UInt8](repeating: 0, count: Int(st.st_size))
+        var done = 0
+        let ok = out.withUnsafeMutableBytes { buf -> Bool in
+            while done < buf.count {
+                let n = sysRead(fd, buf.baseAddress! + done, buf.count - done)
+                if n < 0 { if errno == EINTR { continue }; return false }
+                if n == 0 { break }
+                done += n
+            }
+            return true
+        }
+        guard ok else { return nil }
+        if done < out.count { out.removeLast(out.count - done) }
+        return out
+    }
+
+    /// Each folder once, parents before children.
+    static func makeFolders(_ folders: Set<String>) throws {
+        for dir in folders.sorted(by: { $0.utf8.count < $1.utf8.count }) where mkdir(dir, 0o755) != 0 && errno != EEXIST {
+            throw OutputWriter.Failure.io("cannot create \(dir): \(String(cString: strerror(errno)))")
+        }
+    }
+
+    /// Regular files below `root`, as paths relative to it; folders named too, deepest last.
+    static func walk(_ root: String) -> (files: [String], folders: [String]) {
+        var files: [String] = []
+        var folders: [String] = []
+        func visit(_ rel: String) {
+            let full = rel.isEmpty ? root : root + "/" + rel
+            guard let dir = opendir(full) else { return }
+            defer { closedir(dir) }
+            while let entry = readdir(dir) {
+                let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix(while: { $0 != 0 }), as: UTF8.self) }
+                if name == "." || name == ".." { continue }
+                let path = rel.isEmpty ? name : rel + "/" + name
+                var type = Int32(entry.pointee.d_type)
+                if type == Int32(DT_UNKNOWN) {
+                    type = status(root + "/" + path).map { $0.isDirectory ? Int32(DT_DIR) : $0.isRegular ? Int32(DT_REG) : 0 } ?? 0
+                }
+                if type == Int32(DT_DIR) {
+                    folders.append(path)
+                    visit(path)
+                } else {
+                    files.append(path)
+                }
+            }
+        }
+        visit("")
+        return (files, folders)
+    }
+}
+
+extension FileIO.Status {
+    init(_ st: stat) {
+        size = Int(st.st_size)
+        #if canImport(Darwin)
+        stamp = FileStamp(seconds: Int(st.st_mtimespec.tv_sec), nanoseconds: Int(st.st_mtimespec.tv_nsec))
+        #else
+        stamp = FileStamp(seconds: Int(st.st_mtim.tv_sec), nanoseconds: Int(st.st_mtim.tv_nsec))
+        #endif
+        isRegular = (st.st_mode & S_IFMT) == S_IFREG
+        isDirectory = (st.st_mode & S_IFMT) == S_IFDIR
+    }
+}
+
+#if canImport(Glibc)
+private func sysWrite(_ fd: Int32, _ p: UnsafeRawPointer, _ n: Int) -> Int { Glibc.write(fd, p, n) }
+private func sysRead(_ fd: Int32, _ p: UnsafeMutableRawPointer, _ n: Int) -> Int { Glibc.read(fd, p, n) }
+#else
+private func sysWrite(_ fd: Int32, _ p: UnsafeRawPointer, _ n: Int) -> Int { Darwin.write(fd, p, n) }
+private func sysRead(_ fd: Int32, _ p: UnsafeMutableRawPointer, _ n: Int) -> Int { Darwin.read(fd, p, n) }
+#endif

@@ -1,0 +1,128 @@
+import Foundation
+import Testing
+@testable import BriefingKit
+
+/// An incremental build must leave exactly what a clean build leaves. Each step
+/// edits the sources, builds into the same folder as before, builds from scratch
+/// into a fresh folder, and compares the two folders file by file.
+@Suite struct IncrementalBuildTests {
+    /// Every file below `root` but the build state, with its bytes.
+    static func snapshot(_ root: URL) -> [String: [UInt8]] {
+        var out: [String: [UInt8]] = [:]
+        for path in FileIO.walk(root.path).files where path != BuildState.fileName {
+            out[path] = FileIO.read(root.appendingPathComponent(path).path) ?? []
+        }
+        return out
+    }
+
+    static func expectSameAsClean(_ site: TempSite, _ step: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+        let clean = site.root.appendingPathComponent("clean-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: clean) }
+        let fresh = SiteBuilder(site.options(output: clean)).build()
+        #expect(fresh.succeeded, "\(step): \(fresh.diagnostics.errors)", sourceLocation: sourceLocation)
+        let a = snapshot(site.output), b = snapshot(clean)
+        #expect(a.keys.sorted() == b.keys.sorted(), "\(step): file lists differ", sourceLocation: sourceLocation)
+        for (path, bytes) in b where a[path] != bytes {
+            Issue.record("\(step): \(path) differs from a clean build", sourceLocation: sourceLocation)
+        }
+    }
+
+    @discardableResult
+    static func step(_ site: TempSite, _ name: String, sourceLocation: Testing.SourceLocation = #_sourceLocation,
+                     _ edit: () throws -> Void) rethrows -> SiteBuilder.Result {
+        try edit()
+        let r = site.build()
+        #expect(r.succeeded, "\(name): \(r.diagnostics.errors)", sourceLocation: sourceLocation)
+        expectSameAsClean(site, name, sourceLocation: sourceLocation)
+        return r
+    }
+
+    @Test func editsAdditionsDeletionsAndRenamesMatchACleanBuild() throws {
+        let site = try TempSite(SyntheticSite.files())
+        defer { site.cleanUp() }
+        let first = Self.step(site, "first build") {}
+        let total = try #require(first.write).written
+        #expect(total == first.files.count)
+
+        let same = Self.step(site, "no change") {}
+        #expect(same.write == OutputWriter.Report(written: 0, unchanged: total, removed: 0))
+        #expect(same.timings.map { $0.stage } == ["unchanged"])
+        #expect(same.diagnostics.all.count == first.diagnostics.all.count)
+
+        let edited = try Self.step(site, "question text edited") {
+            let path = "content/recommendations/2.md"
+            let text = try String(contentsOf: site.root.appendingPathComponent(path), encoding: .utf8)
+            try site.write(path, text.replacingOccurrences(of: "Question 2.1 about", with: "Question 2.1, reworded, about"))
+        }
+        #expect(try #require(edited.write).written < total / 2)
+
+        try Self.step(site, "title edited") {
+            let path = "content/recommendations/3.md"
+            let text = try String(contentsOf: site.root.appendingPathComponent(path), encoding: .utf8)
+            try site.write(path, text.replacingOccurrences(of: "title: \"Recommendation 3", with: "title: \"Renamed 3"))
+        }
+        try Self.step(site, "recommendation added") {
+            try site.write("content/recommendations/7.md", "---\nnumber: 7\ntitle: Seven\nbriefing: beta\nquestions:\n  - id: \"7.1\"\n    text: New, see [[1.1]].\n---\nSeven.\n")
+        }
+        let removed = try Self.step(site, "recommendation deleted") { try site.remove("content/recommendations/7.md") }
+        #expect(try #require(removed.write).removed >= 1)
+        try Self.step(site, "page renamed") {
+            let text = try String(contentsOf: site.root.appendingPathComponent("content/pages/questions-guide.md"), encoding: .utf8)
+            try site.remove("content/pages/questions-guide.md")
+            try site.write("content/pages/reading-guide.md", text)
+            try site.write("content/pages/index.md", "---\ntitle: Home\n---\nWelcome. Start with [[reading-guide]].\n")
+        }
+        try Self.step(site, "template override added") {
+            try site.write("templates/footer.mustache", "<p>Custom footer for {{site.title}}</p>\n")
+        }
+        try Self.step(site, "template override changed") {
+            try site.write("templates/footer.mustache", "<p>Another footer</p>\n")
+        }
+        try Self.step(site, "template override removed") { try site.remove("templates/footer.mustache") }
+        try Self.step(site, "static file added") { try site.write("static/docs/notes.txt", "notes\n") }
+        try Self.step(site, "static file changed") { try site.write("static/docs/notes.txt", "other notes\n") }
+        try Self.step(site, "static file deleted") { try site.remove("static/docs/notes.txt") }
+        #expect(!FileManager.default.fileExists(atPath: site.output.appendingPathComponent("docs").path))
+        try Self.step(site, "settings changed") {
+            try site.write("briefing.yml", "title: Renamed Review\nreview: SSR9\n")
+        }
+    }
+
+    @Test func aFailedBuildLeavesTheSiteAndItsStateAlone() throws {
+        let site = try TempSite(SyntheticSite.files())
+        defer { site.cleanUp() }
+        Self.step(site, "first build") {}
+        let before = Self.snapshot(site.output)
+        let state = FileIO.read(site.output.appendingPathComponent(BuildState.fileName).path)
+        try site.write("content/recommendations/1.md", "---\nnumber: 1\ntitle: [broken\n---\n")
+        let failed = site.build()
+        #expect(!failed.succeeded)
+        #expect(Self.snapshot(site.output) == before)
+        #expect(FileIO.read(site.output.appendingPathComponent(BuildState.fileName).path) == state)
+        try site.remove("content/recommendations/1.md")
+        try site.write("content/recommendations/1.md", SyntheticSite.files()["content/recommendations/1.md"]!)
+        let again = site.build()
+        #expect(again.write?.written == 0)
+        Self.expectSameAsClean(site, "after the fix")
+    }
+
+    @Test func aHandEditedOutputIsRebuilt() throws {
+        let site = try TempSite(SyntheticSite.files())
+        defer { site.cleanUp() }
+        Self.step(site, "first build") {}
+        try Data("tampered".utf8).write(to: site.output.appendingPathComponent("recommendations/1/index.html"))
+        try Data("stray".utf8).write(to: site.output.appendingPathComponent("stray.html"))
+        let r = Self.step(site, "after hand edits") {}
+        #expect(r.timings.map { $0.stage } != ["unchanged"])
+    }
+
+    @Test func touchingWithoutChangingRewritesNothing() throws {
+        let site = try TempSite(SyntheticSite.files())
+        defer { site.cleanUp() }
+        Self.step(site, "first build") {}
+        let path = site.root.appendingPathComponent("content/recommendations/1.md").path
+        try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(60)], ofItemAtPath: path)
+        let r = Self.step(site, "touched") {}
+        #expect(r.write?.written == 0)
+    }
+}
