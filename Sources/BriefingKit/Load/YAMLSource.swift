@@ -6,7 +6,9 @@ struct YAMLSource {
     let path: String
     /// File line of the YAML's first line.
     let firstLine: Int
-    let lines: [Substring]
+    /// Where each line starts, in UTF-8 offsets: splitting every file into Substrings by
+    /// Characters cost a third of the load stage, and only block scalars need a line.
+    private let lineStarts: [Int]
     let yaml: String
     /// No tag is written (`!`), so every key is a plain string and Yams' basic resolver,
     /// which skips a regular expression per scalar, reads the mapping the same way.
@@ -16,7 +18,9 @@ struct YAMLSource {
         self.path = path
         self.firstLine = firstLine
         self.yaml = yaml
-        self.lines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
+        var starts = [0]
+        for (i, c) in yaml.utf8.enumerated() where c == 10 { starts.append(i + 1) }
+        self.lineStarts = starts
         self.plainTags = !yaml.utf8.contains(33)
     }
 
@@ -59,6 +63,15 @@ struct YAMLSource {
         }
     }
 
+    /// Line `i` (0-based) without its "\n"; "\n" is always a Character of its own, so the
+    /// bytes split where the Characters would.
+    private func line(_ i: Int) -> Substring {
+        let u = yaml.utf8
+        let start = u.index(u.startIndex, offsetBy: lineStarts[i])
+        let end = i + 1 < lineStarts.count ? u.index(u.startIndex, offsetBy: lineStarts[i + 1] - 1) : u.endIndex
+        return yaml[start..<end]
+    }
+
     /// Where a scalar's text begins, so Markdown positions map back to the file.
     func markdown(_ s: Node.Scalar, fallback: SourceLocation) -> MarkdownText {
         guard let mark = s.mark else { return MarkdownText(s.string, origin: fallback) }
@@ -66,8 +79,8 @@ struct YAMLSource {
         case .literal, .folded:
             // The text starts on the line after the `|` indicator, at that line's indentation.
             var line = mark.line + 1
-            while line - 1 < lines.count, lines[line - 1].allSatisfy({ $0 == " " }) { line += 1 }
-            let indent = line - 1 < lines.count ? lines[line - 1].prefix(while: { $0 == " " }).count : 0
+            while line - 1 < lineStarts.count, self.line(line - 1).allSatisfy({ $0 == " " }) { line += 1 }
+            let indent = line - 1 < lineStarts.count ? self.line(line - 1).prefix(while: { $0 == " " }).count : 0
             return MarkdownText(s.string, origin: location(line: line, column: indent + 1), indent: indent)
         case .singleQuoted, .doubleQuoted:
             return MarkdownText(s.string, origin: location(line: mark.line, column: mark.column + 1), indent: mark.column)

@@ -50,7 +50,11 @@ final class MarkdownDocument {
 
     /// The words of the snippet without markup: for search, CSV and feeds.
     func plainText() -> String {
-        var out = ""
+        // Bytes, not `String +=`: this ran for every field and cost as much as cmark itself.
+        var out: [UInt8] = []
+        func append(_ c: UnsafePointer<CChar>) {
+            c.withMemoryRebound(to: UInt8.self, capacity: 1) { out.append(contentsOf: UnsafeBufferPointer(start: $0, count: strlen(c))) }
+        }
         let iter = cmark_iter_new(root)
         defer { cmark_iter_free(iter) }
         while true {
@@ -60,17 +64,40 @@ final class MarkdownDocument {
             let type = cmark_node_get_type(node)
             switch (type, event) {
             case (CMARK_NODE_TEXT, _), (CMARK_NODE_CODE, _):
-                if let lit = cmark_node_get_literal(node) { out += String(cString: lit) }
+                if let lit = cmark_node_get_literal(node) { append(lit) }
             case (CMARK_NODE_CODE_BLOCK, _):
-                if let lit = cmark_node_get_literal(node) { out += String(cString: lit) + " " }
+                if let lit = cmark_node_get_literal(node) { append(lit); out.append(32) }
             case (CMARK_NODE_SOFTBREAK, _), (CMARK_NODE_LINEBREAK, _):
-                out += " "
+                out.append(32)
             case (CMARK_NODE_PARAGRAPH, CMARK_EVENT_EXIT), (CMARK_NODE_HEADING, CMARK_EVENT_EXIT), (CMARK_NODE_ITEM, CMARK_EVENT_EXIT):
-                out += " "
+                out.append(32)
             default: break
             }
         }
-        return out.split(whereSeparator: { $0 == " " || $0 == "\n" }).joined(separator: " ")
+        return Self.collapseSpaces(out)
+    }
+
+    /// Words joined by single spaces: `split` on the Characters " " and "\n", then `joined`.
+    /// On bytes unless a space or newline could be part of a larger Character
+    /// (a combining mark after it, "\r\n"): then as Characters, as it always was.
+    static func collapseSpaces(_ b: [UInt8]) -> String {
+        for i in b.indices where b[i] == 32 || b[i] == 10 {
+            if (i + 1 < b.count && b[i + 1] >= 0x80) || (i > 0 && (b[i - 1] >= 0x80 || (b[i] == 10 && b[i - 1] == 13))) {
+                return String(decoding: b, as: UTF8.self).split(whereSeparator: { $0 == " " || $0 == "\n" }).joined(separator: " ")
+            }
+        }
+        var out: [UInt8] = []
+        out.reserveCapacity(b.count)
+        var pending = false
+        for c in b {
+            if c == 32 || c == 10 {
+                pending = !out.isEmpty
+            } else {
+                if pending { out.append(32); pending = false }
+                out.append(c)
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Moves headings down so the snippet's highest heading lands at `top`

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import Mustache
 @testable import BriefingKit
 
 /// The shortcuts of the render stage must not change a byte: `TemplateRenderer`
@@ -65,5 +66,24 @@ import Testing
         let r = site.check()
         let page = try #require(r.files.first { $0.path == "recommendations/1/index.html" })
         #expect(String(decoding: page.bytes, as: UTF8.self).contains("<div>1.1 on Rec 1: "))
+    }
+
+    @Test func plainTextSpacesCollapseAsCharactersDo() {
+        let samples = ["", " ", "a", "  a  b\n\nc ", "x \u{301}y", "a\r\nb", "é è", "a\u{A0} b", "tab\there", "\n\nend\n"]
+        for s in samples {
+            let expected = s.split(whereSeparator: { $0 == " " || $0 == "\n" }).joined(separator: " ")
+            #expect(MarkdownDocument.collapseSpaces(Array(s.utf8)) == expected, "\(s.debugDescription)")
+        }
+    }
+
+    @Test func htmlEscapingMatchesSwiftMustache() throws {
+        let samples = ["plain", "<a href=\"x\">&'</a>", "&\u{301}", "\u{600}<", "é<è", "\"\u{20D7}"]
+        var library = Mustache.MustacheLibrary()
+        try library.register("{{v}}", named: "t")
+        let renderer = TemplateRenderer(programs: TemplatePrograms(library, names: ["t"]).programs)
+        for s in samples {
+            let fast = try renderer.render("t", ["v": s] as [String: Any])
+            #expect(String(decoding: fast, as: UTF8.self) == library.render(["v": s], withTemplate: "t"), "\(s.debugDescription)")
+        }
     }
 }
