@@ -76,6 +76,11 @@ public struct Theme: Sendable {
                 }
             }
         }
+        for cycle in PartialCycles.find(texts, preferred: Set(overrides.map(\.slug))) {
+            let shown = overrides.first { $0.slug == cycle.names[0] }?.displayPath ?? "<built-in>/\(cycle.names[0]).mustache"
+            diagnostics.error(SourceLocation(path: shown, line: cycle.reference.line, column: cycle.reference.column),
+                              "template '\(cycle.names[0])' includes itself (\((cycle.names + [cycle.names[0]]).joined(separator: " → "))), so it would never finish rendering")
+        }
         guard !diagnostics.hasErrors else { return (nil, diagnostics) }
         let overridden = Set(overrides.map(\.slug))
         var shared = library
