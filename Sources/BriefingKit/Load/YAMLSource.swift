@@ -18,10 +18,15 @@ struct YAMLSource {
         self.path = path
         self.firstLine = firstLine
         self.yaml = yaml
-        var starts = [0]
-        for (i, c) in yaml.utf8.enumerated() where c == 10 { starts.append(i + 1) }
-        self.lineStarts = starts
-        self.plainTags = !yaml.utf8.contains(33)
+        var copy = yaml
+        (self.lineStarts, self.plainTags) = copy.withUTF8 { b in
+            var starts = [0]
+            var bang = false
+            for i in 0..<b.count {
+                if b[i] == 10 { starts.append(i + 1) } else if b[i] == 33 { bang = true }
+            }
+            return (starts, !bang)
+        }
     }
 
     func location(line: Int, column: Int) -> SourceLocation {
@@ -32,6 +37,10 @@ struct YAMLSource {
         node.mark.map { location(line: $0.line, column: $0.column) }
     }
 
+    /// Yams reads its default from the environment on every parse (a third of a
+    /// millisecond each); the environment does not change while we build.
+    nonisolated(unsafe) private static let encoding = Parser.Encoding.default
+
     /// Composes the YAML into a node tree, or a diagnostic at the offending position.
     func compose() -> Result<Node?, Diagnostic> {
         if let refused = YAMLPreflight.check(yaml) {
@@ -41,9 +50,9 @@ struct YAMLSource {
             if plainTags {
                 // The basic resolver can only find more duplicate keys ("1" and 1 become one);
                 // then the default resolver has the last word.
-                if let node = try? Yams.compose(yaml: yaml, .basic) { return .success(node) }
+                if let node = try? Yams.compose(yaml: yaml, .basic, .default, Self.encoding) { return .success(node) }
             }
-            return .success(try Yams.compose(yaml: yaml))
+            return .success(try Yams.compose(yaml: yaml, .default, .default, Self.encoding))
         } catch let e as YamlError {
             switch e {
             case .scanner(let context, let problem, let mark, _),

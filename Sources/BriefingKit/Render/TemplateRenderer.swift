@@ -142,11 +142,12 @@ struct TemplateRenderer {
         // The types pages hand over, known without a protocol cast; the switch below is swift-mustache's order.
         if let child {
             let t = type(of: child)
-            if t == [String: Any].self || t == String.self || t == Int.self || t == QuestionContext.self {
+            if t == [String: Any].self || t == [String: String].self || t == String.self || t == Int.self || t == QuestionContext.self {
                 return try render(program, context.with(child), into: &out)
             }
             if t == [[String: Any]].self { return try renderList(child as! [[String: Any]], program, context, into: &out) }
             if t == [QuestionContext].self { return try renderList(child as! [QuestionContext], program, context, into: &out) }
+            if t == [[String: String]].self { return try renderList(child as! [[String: String]], program, context, into: &out) }
             if t == [Any].self { return try renderList(child as! [Any], program, context, into: &out) }
             if t == [String].self { return try renderList(child as! [String], program, context, into: &out) }
             if t == Bool.self {
@@ -213,8 +214,12 @@ struct TemplateRenderer {
                 }
             }
         }
-        if let custom = child as? MustacheCustomRepresentation { child = custom.representation }
-        guard var value = child else { return nil }
+        guard let found = child else { return nil }
+        var value = found
+        if !Self.isPlain(type(of: found)), let custom = found as? MustacheCustomRepresentation {
+            guard let represented = custom.representation else { return nil }
+            value = represented
+        }
         for transform in name.transforms.reversed() {
             if let position = value as? SequencePosition, let t = position.transform(transform) {
                 value = t
@@ -241,6 +246,7 @@ struct TemplateRenderer {
     private static func immediate(_ name: String, of object: Any) throws -> Any? {
         let t = type(of: object)
         if t == [String: Any].self { return (object as! [String: Any])[name] }
+        if t == [String: String].self { return (object as! [String: String])[name] }
         if t == QuestionContext.self { return (object as! QuestionContext).child(named: name) }
         // Their own mirrors have no labelled children, so swift-mustache finds nothing in them either.
         if t == String.self || t == Int.self || t == Bool.self { return nil }
@@ -252,6 +258,12 @@ struct TemplateRenderer {
         let inner = Mirror(reflecting: match.value)
         guard inner.displayStyle == .optional else { return match.value }
         return inner.children.first?.value
+    }
+
+    /// Types known not to be `MustacheCustomRepresentation`, which spares a protocol cast per lookup.
+    private static func isPlain(_ t: Any.Type) -> Bool {
+        t == String.self || t == Int.self || t == Bool.self || t == [String: Any].self || t == [String: String].self
+            || t == QuestionContext.self || t == [[String: Any]].self || t == [[String: String]].self || t == [QuestionContext].self
     }
 
     /// swift-mustache prints what an `Optional` holds, or the `Optional` itself when it is empty.
