@@ -14,6 +14,9 @@ public struct SiteBuilder: Sendable {
         var shareRenderedQuestions = true
         /// Run templates on `TemplateRenderer` (off only to prove it renders what swift-mustache renders).
         var fastTemplates = true
+        /// Reuse decoded files and rendered Markdown from this process's last build of the site
+        /// (off only to prove that reuse changes nothing).
+        var reuseMemory = true
 
         public init(source: URL, displaySource: String? = nil, output: URL, baseURL: String? = nil) {
             self.source = source.standardizedFileURL
@@ -56,14 +59,20 @@ public struct SiteBuilder: Sendable {
         }
         let tree = scanned ?? SourceTree(root: options.source, displayRoot: options.displaySource, excluding: options.output)
         lap("scan")
-        var (content, diagnostics) = ContentLoader().load(tree)
+        let memorySite = BuildMemory.site(options)
+        let last = options.reuseMemory ? BuildMemory.shared.last(memorySite) : BuildMemory.Generation()
+        var next = BuildMemory.Generation()
+        var (content, diagnostics, decoded) = ContentLoader().load(tree, reusing: last.decoded)
+        next.decoded = decoded
         if let base = options.baseURL { content.config.baseURL = base }
         lap("load")
         diagnostics.append(contentsOf: SiteValidator().validate(content))
         lap("validate")
         let urls = SiteURLs(pretty: content.config.prettyLinks)
         let stage = MarkdownStage(targets: LinkTargets(content, urls: urls), urls: urls, unsafeHTML: content.config.unsafeHTML)
-        let results = stage.run(content)
+        let (results, rendered) = stage.run(content, reusing: last.markdown)
+        next.markdown = rendered
+        if options.reuseMemory { BuildMemory.shared.keep(next, for: memorySite) }
         var fragments: [FieldKey: Fragment] = [:]
         fragments.reserveCapacity(results.count)
         for r in results {

@@ -9,11 +9,38 @@ public struct ContentLoader: Sendable {
     public init() {}
 
     public func load(_ tree: SourceTree) -> (SiteContent, Diagnostics) {
+        let (content, diagnostics, _) = load(tree, reusing: [:])
+        return (content, diagnostics)
+    }
+
+    /// A file's text and where it sits: what its decoding depends on.
+    struct Key: Hashable, Sendable {
+        var kind: SourceTree.Kind
+        var slug: String
+        var displayPath: String
+        var text: ContentHash
+    }
+
+    typealias Decoded = (item: Item?, diagnostics: [Diagnostic])
+
+    /// `load`, taking a file's decoding from `previous` when its text is the same,
+    /// and returning this build's decodings for the next one (see `BuildMemory`).
+    func load(_ tree: SourceTree, reusing previous: [Key: Decoded]) -> (SiteContent, Diagnostics, [Key: Decoded]) {
         var diagnostics = tree.diagnostics
         let config = loadConfig(tree, into: &diagnostics)
-        let decoded = tree.files.parallelMap { file in Self.decode(file) }
+        let decoded = tree.files.parallelMap { file -> (Decoded, Key?) in
+            switch Self.read(file.url, shown: file.displayPath) {
+            case .failure(let d): return ((nil, [d]), nil)
+            case .success(let text):
+                // Keyed by the text actually read, so a file that changes meanwhile is never mistaken.
+                let key = Key(kind: file.kind, slug: file.slug, displayPath: file.displayPath, text: ContentHash(text))
+                return (previous[key] ?? Self.decode(text: text, file: file), key)
+            }
+        }
+        var kept: [Key: Decoded] = [:]
+        for (result, key) in decoded { if let key { kept[key] = result } }
         var content = SiteContent(config: config)
-        for (item, findings) in decoded {
+        for ((item, findings), _) in decoded {
             diagnostics.append(contentsOf: findings)
             switch item {
             case .recommendation(let r)?: content.recommendations.append(r)
@@ -23,7 +50,7 @@ public struct ContentLoader: Sendable {
             case nil: break
             }
         }
-        return (content, diagnostics)
+        return (content, diagnostics, kept)
     }
 
     enum Item: Sendable {

@@ -9,6 +9,44 @@ struct MarkdownStage: Sendable {
         jobs(content).parallelMap(render)
     }
 
+    /// A field and everything its rendering reads: the job itself, and the stage's
+    /// link targets and options as one fingerprint.
+    struct Key: Hashable, Sendable {
+        var job: FieldKey
+        var text: MarkdownText
+        var source: Backlink
+        var home: Int?
+        var headingTop: Int
+        var stage: ContentHash
+    }
+
+    /// `run`, taking a field's result from `previous` when nothing it reads changed,
+    /// and returning this build's results for the next one (see `BuildMemory`).
+    func run(_ content: SiteContent, reusing previous: [Key: MarkdownResult]) -> ([MarkdownResult], [Key: MarkdownResult]) {
+        let stage = fingerprint
+        let keyed = jobs(content).map { job in
+            (job, Key(job: job.key, text: job.text, source: job.source, home: job.home, headingTop: job.headingTop, stage: stage))
+        }
+        let results = keyed.parallelMap { job, key in previous[key] ?? render(job) }
+        var kept: [Key: MarkdownResult] = [:]
+        kept.reserveCapacity(results.count)
+        for (i, r) in results.enumerated() { kept[keyed[i].1] = r }
+        return (results, kept)
+    }
+
+    /// Every link target (number, id or slug → label, title, path, in a fixed order) and the options.
+    var fingerprint: ContentHash {
+        var s = "\(urls.pretty) \(unsafeHTML)\n"
+        func add(_ t: LinkTarget) { s += "\(t.key)\t\(t.label)\t\(t.title)\t\(t.path)\n" }
+        for n in targets.recommendations.keys.sorted() { add(targets.recommendations[n]!) }
+        for id in targets.questions.keys.sorted() { add(targets.questions[id]!) }
+        for slug in targets.slugs.keys.sorted() {
+            s += "slug \(slug)\n"
+            targets.slugs[slug]!.forEach(add)
+        }
+        return ContentHash(s)
+    }
+
     func render(_ job: MarkdownJob) -> MarkdownResult {
         let doc = MarkdownDocument(job.text)
         doc.placeHeadings(top: job.headingTop)

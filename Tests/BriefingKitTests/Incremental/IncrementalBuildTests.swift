@@ -18,7 +18,9 @@ import Testing
     static func expectSameAsClean(_ site: TempSite, _ step: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
         let clean = site.root.appendingPathComponent("clean-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: clean) }
-        let fresh = SiteBuilder(site.options(output: clean)).build()
+        var options = site.options(output: clean)
+        options.reuseMemory = false
+        let fresh = SiteBuilder(options).build()
         #expect(fresh.succeeded, "\(step): \(fresh.diagnostics.errors)", sourceLocation: sourceLocation)
         let a = snapshot(site.output), b = snapshot(clean)
         #expect(a.keys.sorted() == b.keys.sorted(), "\(step): file lists differ", sourceLocation: sourceLocation)

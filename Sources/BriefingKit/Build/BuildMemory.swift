@@ -1,0 +1,34 @@
+import Foundation
+
+/// What one process keeps between builds of the same site: each content file's
+/// decoding (by its text) and each Markdown field's rendering (by its text, its
+/// place and the link targets). `briefing serve` rebuilds in one process, so an
+/// edit re-reads and re-renders only what the edit touched; a lone `briefing
+/// build` fills it and exits.
+///
+/// Only the last build's entries are kept, so memory stays the size of one site.
+final class BuildMemory: @unchecked Sendable {
+    static let shared = BuildMemory()
+
+    struct Generation: Sendable {
+        var decoded: [ContentLoader.Key: ContentLoader.Decoded] = [:]
+        var markdown: [MarkdownStage.Key: MarkdownResult] = [:]
+    }
+
+    private let lock = NSLock()
+    private var sites: [String: Generation] = [:]
+
+    /// What the last build of this site left (empty the first time).
+    func last(_ site: String) -> Generation {
+        lock.withLock { sites[site] } ?? Generation()
+    }
+
+    func keep(_ generation: Generation, for site: String) {
+        lock.withLock { sites[site] = generation }
+    }
+
+    /// Sites are told apart by everything that changes how their files decode and render.
+    static func site(_ options: SiteBuilder.Options) -> String {
+        [options.source.path, options.displaySource, options.baseURL ?? "-"].joined(separator: "\u{1}")
+    }
+}
