@@ -135,7 +135,7 @@ public struct SiteBuilder: Sendable {
             if let previous {
                 result.write = try writer.update(result.files, hashes: hashes, state: &state, previous: previous)
             } else {
-                result.write = try writer.write(result.files, hashes: hashes, state: &state, trusted: nil)
+                result.write = try writer.write(result.files, hashes: hashes, state: &state)
             }
         } catch {
             result.diagnostics.error(SourceLocation(path: options.output.path), "\(error)")

@@ -42,12 +42,12 @@ public struct OutputWriter: Sendable {
     /// Writes the site through a staging folder, comparing with the previous output's bytes.
     public func write(_ files: [OutputFile]) throws -> Report {
         var state = BuildState(key: "")
-        return try write(files, hashes: files.parallelMap { ContentHash($0.bytes) }, state: &state, trusted: nil)
+        return try write(files, hashes: files.parallelMap { ContentHash($0.bytes) }, state: &state)
     }
 
-    /// The full path: staging folder, then swap. `trusted` is the previous state when
-    /// it describes the output exactly, so unchanged files are known by hash, unread.
-    func write(_ files: [OutputFile], hashes: [ContentHash], state: inout BuildState, trusted: BuildState?) throws -> Report {
+    /// The full path: staging folder, then swap. Used when no state describes the output,
+    /// so a file counts as unchanged only when its previous bytes, read back, are the same.
+    func write(_ files: [OutputFile], hashes: [ContentHash], state: inout BuildState) throws -> Report {
         for f in files where !Self.isSafe(f.path) { throw Failure.unsafePath(f.path) }
         let fm = FileManager.default
         let parent = output.deletingLastPathComponent()
@@ -70,11 +70,7 @@ public struct OutputWriter: Sendable {
             let f = files[i]
             let prior = previous + "/" + f.path
             let to = target + "/" + f.path
-            if let trusted {
-                if let was = trusted.outputs[f.path], was.hash == hashes[i], was.size == f.bytes.count, link(prior, to) == 0 {
-                    return .success((true, was.mtime))
-                }
-            } else if Self.sameBytes(prior, f.bytes), link(prior, to) == 0, let st = FileIO.status(to) {
+            if Self.sameBytes(prior, f.bytes), link(prior, to) == 0, let st = FileIO.status(to) {
                 return .success((true, st.stamp))
             }
             do { return .success((false, try FileIO.write(to, f.bytes))) } catch let e as Failure { return .failure(e) } catch {
