@@ -27,14 +27,13 @@ public struct CrossReferences: Sendable {
             }
         }
 
-        var byText: [String: [Question]] = [:]
+        var byText: [[UInt8]: [Question]] = [:]
         for r in content.recommendations {
             for q in r.questions {
-                let normal = q.text.text.split(whereSeparator: \.isWhitespace).joined(separator: " ").lowercased()
-                byText[normal, default: []].append(q)
+                byText[Self.comparable(q.text.text), default: []].append(q)
             }
         }
-        for group in byText.values where group.count > 1 {
+        for group in byText.values where group.count > 1 {  // dictionary order does not matter: ids are sorted, diagnostics too
             let ids = group.map(\.id).sorted(by: QuestionOrder.less)
             for q in group {
                 let others = ids.filter { $0 != q.id }
@@ -42,5 +41,22 @@ public struct CrossReferences: Sendable {
                 diagnostics.warning(q.location, "question \(q.id) has the same text as \(others.joined(separator: ", ")); the pages cross-link them")
             }
         }
+    }
+
+    /// A question's text for spotting repeats: runs of white space as one space,
+    /// ASCII letters in lower case. Works on bytes: this runs for every question.
+    static func comparable(_ text: String) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
+        var space = false
+        for b in text.utf8 {
+            if b == 32 || b == 9 || b == 10 || b == 13 {
+                space = !out.isEmpty
+                continue
+            }
+            if space { out.append(32); space = false }
+            out.append(b >= 65 && b <= 90 ? b + 32 : b)
+        }
+        return out
     }
 }
