@@ -22,7 +22,7 @@ struct LinkRewriter {
     func rewrite(_ doc: MarkdownDocument) -> (uses: [ReferenceUse], diagnostics: [Diagnostic]) {
         var uses: [ReferenceUse] = []
         var diagnostics: [Diagnostic] = []
-        for container in inlineContainers(doc.root) {
+        for container in inlineContainers(doc) {
             for run in textRuns(in: container) {
                 rewrite(run, in: doc, uses: &uses, diagnostics: &diagnostics)
             }
@@ -31,21 +31,15 @@ struct LinkRewriter {
     }
 
     /// Nodes whose children are inlines, outside links and images.
-    private func inlineContainers(_ root: OpaquePointer) -> [OpaquePointer] {
+    private func inlineContainers(_ doc: MarkdownDocument) -> [OpaquePointer] {
         var out: [OpaquePointer] = []
         var insideLink = 0
-        let iter = cmark_iter_new(root)
-        defer { cmark_iter_free(iter) }
-        while true {
-            let event = cmark_iter_next(iter)
-            if event == CMARK_EVENT_DONE { break }
-            guard let node = cmark_iter_get_node(iter) else { continue }
-            let type = cmark_node_get_type(node)
+        doc.walk { node, type, entering in
             if type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE {
-                insideLink += event == CMARK_EVENT_ENTER ? 1 : -1
-                continue
+                insideLink += entering ? 1 : -1
+                return
             }
-            guard event == CMARK_EVENT_ENTER, insideLink == 0 else { continue }
+            guard entering, insideLink == 0 else { return }
             if type == CMARK_NODE_PARAGRAPH || type == CMARK_NODE_HEADING || type == CMARK_NODE_EMPH || type == CMARK_NODE_STRONG {
                 out.append(node)
             }

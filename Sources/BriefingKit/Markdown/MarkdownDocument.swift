@@ -35,16 +35,24 @@ final class MarkdownDocument {
     /// allows no `data:` URL anywhere (see `URLPolicy`), so they go the way cmark sends
     /// `javascript:`, to an empty URL.
     private func blankDataURLs() {
+        walk { node, type, entering in
+            guard entering, type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE, let url = cmark_node_get_url(node) else { return }
+            let scheme = String(cString: url).unicodeScalars.filter { $0.value > 0x20 }.prefix(5)
+            if String(String.UnicodeScalarView(scheme)).lowercased() == "data:" { cmark_node_set_url(node, "") }
+        }
+    }
+
+    /// Visits every node in document order, on entering and on leaving a container.
+    /// cmark's iterator keeps no call stack, so 10,000-deep nesting costs no recursion.
+    /// Nodes may be changed during the walk, but not moved (collect them first).
+    func walk(_ visit: (_ node: OpaquePointer, _ type: cmark_node_type, _ entering: Bool) -> Void) {
         let iter = cmark_iter_new(root)
         defer { cmark_iter_free(iter) }
         while true {
             let event = cmark_iter_next(iter)
             if event == CMARK_EVENT_DONE { break }
-            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iter) else { continue }
-            let type = cmark_node_get_type(node)
-            guard type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE, let url = cmark_node_get_url(node) else { continue }
-            let scheme = String(cString: url).unicodeScalars.filter { $0.value > 0x20 }.prefix(5)
-            if String(String.UnicodeScalarView(scheme)).lowercased() == "data:" { cmark_node_set_url(node, "") }
+            guard let node = cmark_iter_get_node(iter) else { continue }
+            visit(node, cmark_node_get_type(node), event == CMARK_EVENT_ENTER)
         }
     }
 
@@ -55,22 +63,16 @@ final class MarkdownDocument {
         func append(_ c: UnsafePointer<CChar>) {
             c.withMemoryRebound(to: UInt8.self, capacity: 1) { out.append(contentsOf: UnsafeBufferPointer(start: $0, count: strlen(c))) }
         }
-        let iter = cmark_iter_new(root)
-        defer { cmark_iter_free(iter) }
-        while true {
-            let event = cmark_iter_next(iter)
-            if event == CMARK_EVENT_DONE { break }
-            guard let node = cmark_iter_get_node(iter) else { continue }
-            let type = cmark_node_get_type(node)
-            switch (type, event) {
-            case (CMARK_NODE_TEXT, _), (CMARK_NODE_CODE, _):
+        walk { node, type, entering in
+            switch type {
+            case CMARK_NODE_TEXT, CMARK_NODE_CODE:
                 if let lit = cmark_node_get_literal(node) { append(lit) }
-            case (CMARK_NODE_CODE_BLOCK, _):
+            case CMARK_NODE_CODE_BLOCK:
                 if let lit = cmark_node_get_literal(node) { append(lit); out.append(32) }
-            case (CMARK_NODE_SOFTBREAK, _), (CMARK_NODE_LINEBREAK, _):
+            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
                 out.append(32)
-            case (CMARK_NODE_PARAGRAPH, CMARK_EVENT_EXIT), (CMARK_NODE_HEADING, CMARK_EVENT_EXIT), (CMARK_NODE_ITEM, CMARK_EVENT_EXIT):
-                out.append(32)
+            case CMARK_NODE_PARAGRAPH, CMARK_NODE_HEADING, CMARK_NODE_ITEM:
+                if !entering { out.append(32) }
             default: break
             }
         }
@@ -105,15 +107,9 @@ final class MarkdownDocument {
     /// so the page's heading outline has no gaps.
     func placeHeadings(top: Int) {
         var headings: [OpaquePointer] = []
-        let iter = cmark_iter_new(root)
-        while true {
-            let event = cmark_iter_next(iter)
-            if event == CMARK_EVENT_DONE { break }
-            if event == CMARK_EVENT_ENTER, let n = cmark_iter_get_node(iter), cmark_node_get_type(n) == CMARK_NODE_HEADING {
-                headings.append(n)
-            }
+        walk { node, type, entering in
+            if entering && type == CMARK_NODE_HEADING { headings.append(node) }
         }
-        cmark_iter_free(iter)
         guard let highest = headings.map({ Int(cmark_node_get_heading_level($0)) }).min(), highest < top else { return }
         let shift = top - highest
         for h in headings {
