@@ -29,33 +29,58 @@ struct AtomFeed {
         let config = site.content.config
         let base = config.baseURL
         let entries = Self.entries(site)
-        var x = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
-        x += "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"\(XMLText.escape(config.language))\""
-        if !base.isEmpty { x += " xml:base=\"\(XMLText.escape(PageFrame.absolute(base, "./")))\"" }
-        x += ">\n"
-        x += "<title>\(XMLText.escape(config.title))</title>\n"
-        x += "<subtitle>Answers and meetings, newest first</subtitle>\n"
-        x += "<id>\(XMLText.escape(base.isEmpty ? "urn:briefing:feed" : PageFrame.absolute(base, "./")))</id>\n"
-        x += "<link rel=\"self\" type=\"application/atom+xml\" href=\"\(XMLText.escape(Self.address(Self.path, Self.path, base: base)))\"/>\n"
-        x += "<link rel=\"alternate\" type=\"text/html\" href=\"\(XMLText.escape(Self.address(site.urls.page(dir: ""), "./", base: base)))\"/>\n"
-        x += "<updated>\(entries.first.map { Self.timestamp($0.day) } ?? Self.epoch)</updated>\n"
-        let author = config.review.isEmpty ? config.title : "\(config.review) Review Team"
-        x += "<author><name>\(XMLText.escape(author))</name></author>\n"
-        x += "<generator>Briefing</generator>\n"
-        for e in entries {
-            x += "<entry>\n"
-            x += "<title>\(XMLText.escape(e.title))</title>\n"
-            x += "<id>\(XMLText.escape(e.id))</id>\n"
-            x += "<link rel=\"alternate\" type=\"text/html\" href=\"\(XMLText.escape(e.link))\"/>\n"
-            x += "<updated>\(Self.timestamp(e.day))</updated>\n"
-            if let a = e.author { x += "<author><name>\(XMLText.escape(a))</name></author>\n" }
-            x += "<category term=\"\(e.kind == .answer ? "answer" : "meeting")\"/>\n"
-            x += "<summary>\(XMLText.escape(e.summary))</summary>\n"
-            x += "<content type=\"html\">\(XMLText.escape(e.html))</content>\n"
-            x += "</entry>\n"
+        var x = ByteText()
+        /// `<tag>escaped text</tag>` and a newline.
+        func element(_ tag: String, _ text: String) {
+            x.append("<\(tag)>")
+            x.append(xmlEscaped: text)
+            x.append("</\(tag)>\n")
         }
-        x += "</feed>\n"
-        return OutputFile(path: Self.path, text: x)
+        /// `<link rel="REL" type="TYPE" href="escaped"/>` and a newline.
+        func link(rel: String, type: String, href: String) {
+            x.append("<link rel=\"\(rel)\" type=\"\(type)\" href=\"")
+            x.append(xmlEscaped: href)
+            x.append("\"/>\n" as StaticString)
+        }
+        func author(_ name: String) {
+            x.append("<author><name>" as StaticString)
+            x.append(xmlEscaped: name)
+            x.append("</name></author>\n" as StaticString)
+        }
+        x.append("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n" as StaticString)
+        x.append("<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"" as StaticString)
+        x.append(xmlEscaped: config.language)
+        x.append("\"" as StaticString)
+        if !base.isEmpty {
+            x.append(" xml:base=\"" as StaticString)
+            x.append(xmlEscaped: PageFrame.absolute(base, "./"))
+            x.append("\"" as StaticString)
+        }
+        x.append(">\n" as StaticString)
+        element("title", config.title)
+        x.append("<subtitle>Answers and meetings, newest first</subtitle>\n" as StaticString)
+        element("id", base.isEmpty ? "urn:briefing:feed" : PageFrame.absolute(base, "./"))
+        link(rel: "self", type: "application/atom+xml", href: Self.address(Self.path, Self.path, base: base))
+        link(rel: "alternate", type: "text/html", href: Self.address(site.urls.page(dir: ""), "./", base: base))
+        x.append("<updated>\(entries.first.map { Self.timestamp($0.day) } ?? Self.epoch)</updated>\n")
+        author(config.review.isEmpty ? config.title : "\(config.review) Review Team")
+        x.append("<generator>Briefing</generator>\n" as StaticString)
+        for e in entries {
+            x.append("<entry>\n" as StaticString)
+            element("title", e.title)
+            element("id", e.id)
+            link(rel: "alternate", type: "text/html", href: e.link)
+            x.append("<updated>\(Self.timestamp(e.day))</updated>\n")
+            if let a = e.author { author(a) }
+            x.append(e.kind == .answer ? "<category term=\"answer\"/>\n" : "<category term=\"meeting\"/>\n" as StaticString)
+            element("summary", e.summary)
+            x.append("<content type=\"html\">" as StaticString)
+            x.append(xmlEscaped: e.html)
+            x.append("</content>\n" as StaticString)
+            x.append("</entry>\n" as StaticString)
+        }
+        x.append("</feed>\n" as StaticString)
+        return OutputFile(path: Self.path, bytes: x.bytes)
     }
 
     static func entries(_ site: LinkedSite) -> [Entry] {

@@ -13,69 +13,97 @@ enum JSONValue {
     static func orNull(_ s: String?) -> JSONValue { s.map { .string($0) } ?? .null }
 
     /// Compact (`indent: nil`) for the search index, indented for files people read.
-    func text(indent: Int? = nil) -> String {
-        var out = ""
+    func bytes(indent: Int? = nil) -> [UInt8] {
+        var out = ByteText()
         write(into: &out, indent: indent, level: 0)
-        return out
+        return out.bytes
     }
 
-    private func write(into out: inout String, indent: Int?, level: Int) {
+    /// The same as `bytes(indent:)`, as a `String`.
+    func text(indent: Int? = nil) -> String {
+        String(decoding: bytes(indent: indent), as: UTF8.self)
+    }
+
+    func write(into out: inout ByteText, indent: Int?, level: Int) {
         func newline(_ level: Int) {
             guard let indent else { return }
-            out += "\n" + String(repeating: " ", count: indent * level)
+            out.append(byte: UInt8(ascii: "\n"))
+            out.append(byte: UInt8(ascii: " "), count: indent * level)
         }
         switch self {
-        case .string(let s): Self.quote(s, into: &out)
-        case .int(let i): out += String(i)
-        case .bool(let b): out += b ? "true" : "false"
-        case .null: out += "null"
+        case .string(let s): out.append(jsonQuoted: s)
+        case .int(let i): out.append(i)
+        case .bool(let b): out.append(b ? "true" : "false" as StaticString)
+        case .null: out.append("null" as StaticString)
         case .array(let items):
-            guard !items.isEmpty else { out += "[]"; return }
-            out += "["
+            guard !items.isEmpty else { out.append("[]" as StaticString); return }
+            out.append(byte: UInt8(ascii: "["))
             for (i, item) in items.enumerated() {
-                if i > 0 { out += "," }
+                if i > 0 { out.append(byte: UInt8(ascii: ",")) }
                 newline(level + 1)
                 item.write(into: &out, indent: indent, level: level + 1)
             }
             newline(level)
-            out += "]"
+            out.append(byte: UInt8(ascii: "]"))
         case .object(let fields):
-            guard !fields.isEmpty else { out += "{}"; return }
-            out += "{"
+            guard !fields.isEmpty else { out.append("{}" as StaticString); return }
+            out.append(byte: UInt8(ascii: "{"))
             for (i, (key, value)) in fields.enumerated() {
-                if i > 0 { out += "," }
+                if i > 0 { out.append(byte: UInt8(ascii: ",")) }
                 newline(level + 1)
-                Self.quote(key, into: &out)
-                out += indent == nil ? ":" : ": "
+                out.append(jsonQuoted: key)
+                out.append(indent == nil ? ":" : ": " as StaticString)
                 value.write(into: &out, indent: indent, level: level + 1)
             }
             newline(level)
-            out += "}"
+            out.append(byte: UInt8(ascii: "}"))
         }
     }
+}
 
-    /// RFC 8259 escaping, plus U+2028/U+2029, which older JavaScript engines
-    /// reject inside string literals (the index is also loaded as a script).
-    static func quote(_ s: String, into out: inout String) {
-        out += "\""
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "\u{2028}": out += "\\u2028"
-            case "\u{2029}": out += "\\u2029"
-            default:
-                if u.value < 0x20 {
-                    let hex = String(u.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(u)
+extension ByteText {
+    /// `s` as a JSON string literal, quotes included.
+    ///
+    /// RFC 8259 escaping, plus U+2028/U+2029 (UTF-8 `E2 80 A8` and `E2 80 A9`;
+    /// `E2` is always a lead byte), which older JavaScript engines reject inside
+    /// string literals (the index is also loaded as a script). Other controls
+    /// become `\u00xx` with lowercase hex digits.
+    mutating func append(jsonQuoted s: String) {
+        append(byte: UInt8(ascii: "\""))
+        ByteText.withUTF8(s) { utf8 in
+            var run = 0  // start of the bytes not yet copied
+            var i = 0
+            while i < utf8.count {
+                let b = utf8[i]
+                var width = 1
+                switch b {
+                case UInt8(ascii: "\""), UInt8(ascii: "\\"), ..<0x20:
+                    break
+                case 0xE2 where i + 2 < utf8.count && utf8[i + 1] == 0x80 && (utf8[i + 2] == 0xA8 || utf8[i + 2] == 0xA9):
+                    width = 3
+                default:
+                    i += 1; continue
                 }
+                append(utf8, run..<i)
+                switch b {
+                case UInt8(ascii: "\""): append("\\\"" as StaticString)
+                case UInt8(ascii: "\\"): append("\\\\" as StaticString)
+                case UInt8(ascii: "\n"): append("\\n" as StaticString)
+                case UInt8(ascii: "\r"): append("\\r" as StaticString)
+                case UInt8(ascii: "\t"): append("\\t" as StaticString)
+                case 0xE2: append(utf8[i + 2] == 0xA8 ? "\\u2028" : "\\u2029" as StaticString)
+                default:
+                    // Below 0x20, so `\u00` and two hex digits.
+                    func hexDigit(_ n: UInt8) -> UInt8 { n < 10 ? UInt8(ascii: "0") + n : UInt8(ascii: "a") + n - 10 }
+                    append("\\u00" as StaticString)
+                    append(byte: hexDigit(b >> 4))
+                    append(byte: hexDigit(b & 0xF))
+                }
+                i += width
+                run = i
             }
+            append(utf8, run..<utf8.count)
         }
-        out += "\""
+        append(byte: UInt8(ascii: "\""))
     }
 }

@@ -22,6 +22,9 @@ struct QuestionsJSON {
                 ("url", .string(q.url)),
             ])
         }
-        return OutputFile(path: Self.path, text: JSONValue.array(items).text(indent: 2) + "\n")
+        var out = ByteText()
+        JSONValue.array(items).write(into: &out, indent: 2, level: 0)
+        out.append(byte: UInt8(ascii: "\n"))
+        return OutputFile(path: Self.path, bytes: out.bytes)
     }
 }

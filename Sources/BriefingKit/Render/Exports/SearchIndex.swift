@@ -15,10 +15,17 @@ struct SearchIndex {
     static let version = 1
 
     func files(_ site: LinkedSite, questions: [QuestionRecord]) -> [OutputFile] {
-        let json = Self.document(site, questions: questions).text()
+        let json = Self.document(site, questions: questions).bytes()
+        var file = ByteText(reservingCapacity: json.count + 1)
+        file.append(bytes: json)
+        file.append(byte: UInt8(ascii: "\n"))
+        var script = ByteText(reservingCapacity: json.count + Self.global.utf8.count + 12)
+        script.append("window.\(Self.global) = ")
+        script.append(bytes: json)
+        script.append(";\n" as StaticString)
         return [
-            OutputFile(path: Self.jsonPath, text: json + "\n"),
-            OutputFile(path: Self.scriptPath, text: "window.\(Self.global) = \(json);\n"),
+            OutputFile(path: Self.jsonPath, bytes: file.bytes),
+            OutputFile(path: Self.scriptPath, bytes: script.bytes),
         ]
     }
 

@@ -10,17 +10,20 @@ struct Sitemap {
     static let excluded: Set<String> = ["404.html"]
 
     func file(baseURL: String, pages: [String]) -> OutputFile {
-        var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        xml += "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+        var xml = ByteText()
+        xml.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" as StaticString)
+        xml.append("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n" as StaticString)
         if baseURL.isEmpty {
-            xml += "<!-- no base_url in briefing.yml: a sitemap can only list absolute addresses -->\n"
+            xml.append("<!-- no base_url in briefing.yml: a sitemap can only list absolute addresses -->\n" as StaticString)
         } else {
             for page in pages.filter({ $0.hasSuffix(".html") && !Self.excluded.contains($0) }).sorted() {
-                xml += "<url><loc>" + XMLText.escape(PageFrame.absolute(baseURL, Self.folder(page))) + "</loc></url>\n"
+                xml.append("<url><loc>" as StaticString)
+                xml.append(xmlEscaped: PageFrame.absolute(baseURL, Self.folder(page)))
+                xml.append("</loc></url>\n" as StaticString)
             }
         }
-        xml += "</urlset>\n"
-        return OutputFile(path: Self.path, text: xml)
+        xml.append("</urlset>\n" as StaticString)
+        return OutputFile(path: Self.path, bytes: xml.bytes)
     }
 
     /// `recommendations/11/index.html` → `recommendations/11/`; the home page → `./`.
