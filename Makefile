@@ -67,12 +67,13 @@ pack-pdf: site
 # input as $(FUZZ_BUILD)/crash-*: make it a case in FuzzRegressionTests.swift.
 FUZZ_SECONDS ?= 60
 FUZZ_BUILD   ?= .build-fuzz
-FUZZ_FLAGS    = -Xswiftc -DFUZZING -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library
+FUZZ_CONFIG  ?= release
+FUZZ_FLAGS    = -Xswiftc -DFUZZING -Xswiftc -sanitize=fuzzer,address
 fuzz: deps
-	$(SWIFT) build --scratch-path $(FUZZ_BUILD) --product BriefingFuzz $(FUZZ_FLAGS)
+	$(SWIFT) build -c $(FUZZ_CONFIG) --scratch-path $(FUZZ_BUILD) --product BriefingFuzz $(FUZZ_FLAGS)
 	scripts/fuzz-seeds.sh $(FUZZ_BUILD)/seeds
 	mkdir -p $(FUZZ_BUILD)/corpus
-	LSAN_OPTIONS=suppressions=$(CURDIR)/scripts/lsan.supp $(FUZZ_BUILD)/debug/BriefingFuzz -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=60 -rss_limit_mb=4096 \
+	LSAN_OPTIONS=suppressions=$(CURDIR)/scripts/lsan.supp $(FUZZ_BUILD)/$(FUZZ_CONFIG)/BriefingFuzz -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=60 -rss_limit_mb=4096 \
 	  -artifact_prefix=$(FUZZ_BUILD)/ -print_final_stats=1 $(FUZZ_BUILD)/corpus $(FUZZ_BUILD)/seeds
 
 # The test suite under AddressSanitizer (with LeakSanitizer) and ThreadSanitizer,
