@@ -75,6 +75,26 @@ public struct SourceTree: Sendable {
             templates.append(File(kind: .pages, slug: String(name.dropLast(9)), url: url, displayPath: self.displayRoot + "templates/" + name))
         }
         staticFiles = Self.walk(root.appendingPathComponent("static"), excluding: excluded)
+        refuseLinksOutside()
+    }
+
+    /// A symbolic link out of the site folder (`static/key -> ~/.ssh/id_rsa`) would
+    /// publish whatever it points at from the machine that builds: a contributed
+    /// tree must not reach outside itself, so such files are errors, not content.
+    private mutating func refuseLinksOutside() {
+        let inside = root.resolvingSymlinksInPath().path
+        func escapes(_ url: URL) -> String? {
+            guard (try? FileManager.default.destinationOfSymbolicLink(atPath: url.path)) != nil else { return nil }
+            let target = url.resolvingSymlinksInPath().path
+            return target == inside || target.hasPrefix(inside + "/") ? nil : target
+        }
+        func refuse(_ shown: String, _ target: String) {
+            diagnostics.error(SourceLocation(path: shown),
+                              "is a symbolic link to \(target), outside the site folder; only files inside the site are published")
+        }
+        files.removeAll { f in escapes(f.url).map { refuse(f.displayPath, $0) } != nil }
+        templates.removeAll { f in escapes(f.url).map { refuse(f.displayPath, $0) } != nil }
+        staticFiles.removeAll { f in escapes(f.url).map { refuse(displayRoot + "static/" + f.relative, $0) } != nil }
     }
 
     /// Visible entries of a folder, sorted by name so that every run sees the same order.
