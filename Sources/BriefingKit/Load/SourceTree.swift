@@ -97,26 +97,29 @@ public struct SourceTree: Sendable {
         staticFiles.removeAll { f in escapes(f.url).map { refuse(displayRoot + "static/" + f.relative, $0) } != nil }
     }
 
-    /// Visible entries of a folder, sorted by name so that every run sees the same order.
-    static func list(_ dir: URL, excluding excluded: URL?) -> [(String, URL)] {
+    /// Visible entries of a folder, sorted by name so that every run sees the same
+    /// order, without the output folder.
+    static func entries(_ dir: URL, excluding excluded: URL?) -> [(String, URL)] {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: dir.path) else { return [] }
+        let skip = excluded?.standardizedFileURL.path
         return names.sorted().compactMap { name in
             guard !name.hasPrefix(".") else { return nil }
             let url = dir.appendingPathComponent(name)
-            if let excluded, url.standardizedFileURL.path == excluded.standardizedFileURL.path { return nil }
+            return url.standardizedFileURL.path == skip ? nil : (name, url)
+        }
+    }
+
+    /// The files of a folder (symbolic links followed), not its subfolders.
+    static func list(_ dir: URL, excluding excluded: URL?) -> [(String, URL)] {
+        entries(dir, excluding: excluded).filter { _, url in
             var isDir: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDir), !isDir.boolValue else { return nil }
-            return (name, url)
+            return FileManager.default.fileExists(atPath: url.path, isDirectory: &isDir) && !isDir.boolValue
         }
     }
 
     /// Entries of a folder that `list` passes over because they cannot be read as files.
     static func unreadable(_ dir: URL, excluding excluded: URL?) -> [(String, String)] {
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: dir.path) else { return [] }
-        return names.sorted().compactMap { name in
-            guard !name.hasPrefix(".") else { return nil }
-            let url = dir.appendingPathComponent(name)
-            if let excluded, url.standardizedFileURL.path == excluded.standardizedFileURL.path { return nil }
+        entries(dir, excluding: excluded).compactMap { name, url in
             var isDir: ObjCBool = false
             if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDir) {
                 return isDir.boolValue ? (name, "it is a folder, not a content file") : nil
@@ -129,10 +132,8 @@ public struct SourceTree: Sendable {
     static func walk(_ dir: URL, excluding excluded: URL?) -> [(relative: String, url: URL)] {
         var out: [(String, URL)] = []
         func visit(_ d: URL, _ prefix: String, depth: Int) {
-            guard depth < 32, let names = try? FileManager.default.contentsOfDirectory(atPath: d.path) else { return }
-            for name in names.sorted() where !name.hasPrefix(".") {
-                let url = d.appendingPathComponent(name)
-                if let excluded, url.standardizedFileURL.path == excluded.standardizedFileURL.path { continue }
+            guard depth < 32 else { return }
+            for (name, url) in entries(d, excluding: excluded) {
                 guard let attrs = try? FileManager.default.attributesOfItem(atPath: url.path),
                       let type = attrs[.type] as? FileAttributeType else { continue }
                 if type == .typeDirectory {
