@@ -35,8 +35,8 @@ public enum DeckContentRenderer {
     }
 
     static func briefing(_ team: DeckTeam, order: Int, meetingSlug: String?) -> ImportedFile {
-        var yaml = "title: \(DeckYAML.scalar(team.title))\n"
-        yaml += "team: \(DeckYAML.scalar(team.name))\n"
+        var yaml = "title: \(YAMLText.scalar(team.title))\n"
+        yaml += "team: \(YAMLText.scalar(team.name))\n"
         yaml += "order: \(order)\n"
         if let meetingSlug { yaml += "meeting: \(meetingSlug)\n" }
         let body = team.description.map(DeckMarkdown.escape)
@@ -45,7 +45,7 @@ public enum DeckContentRenderer {
 
     static func recommendation(_ rec: DeckRecommendation, team: DeckTeam, meetingSlug: String?) -> ImportedFile {
         var yaml = "number: \(rec.number)\n"
-        yaml += "title: \(DeckYAML.scalar(rec.title))\n"
+        yaml += "title: \(YAMLText.scalar(rec.title))\n"
         yaml += "briefing: \(team.slug)\n"
         if !rec.questions.isEmpty {
             yaml += "questions:\n"
@@ -54,10 +54,10 @@ public enum DeckContentRenderer {
                     let how = label.wholeMatch(of: /\d+ Q:/) != nil ? " without a sub-number" : ""
                     yaml += "  # The deck numbers this question \"\(label)\"\(how).\n"
                 }
-                yaml += "  - id: \(DeckYAML.quoted(q.id))\n"
+                yaml += "  - id: \(YAMLText.quoted(q.id))\n"
                 yaml += q.text.isEmpty
                     ? "    text: \"\"\n"
-                    : DeckYAML.block(key: "text", DeckMarkdown.escape(q.text), indent: "    ")
+                    : YAMLText.block(key: "text", DeckMarkdown.escape(q.text), indent: "    ")
                 yaml += "    status: open\n"
                 if let meetingSlug { yaml += "    asked: \(meetingSlug)\n" }
             }
@@ -67,7 +67,7 @@ public enum DeckContentRenderer {
     }
 
     static func meeting(_ meeting: DeckMeeting, slug: String) -> ImportedFile {
-        var yaml = "title: \(DeckYAML.scalar(meeting.title))\n"
+        var yaml = "title: \(YAMLText.scalar(meeting.title))\n"
         if let number = meeting.number { yaml += "number: \(number)\n" }
         var body: [String] = []
         if !meeting.agenda.isEmpty {
@@ -89,7 +89,7 @@ public enum DeckContentRenderer {
     }
 
     static func page(_ slide: DeckSlide, slug: String) -> ImportedFile {
-        let yaml = "title: \(DeckYAML.scalar(slide.title))\n"
+        let yaml = "title: \(YAMLText.scalar(slide.title))\n"
         return ImportedFile(path: "pages/\(slug).md", text: document(yaml, slide.paragraphs.map(DeckMarkdown.escapeLinking)))
     }
 

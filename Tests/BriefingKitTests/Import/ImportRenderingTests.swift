@@ -10,15 +10,15 @@ import Testing
         "@mention", "~", "a: b", "Café déjà vu",
     ])
     func yamlScalarsReadBackAsTheSameString(_ value: String) throws {
-        let map = try ImportedFrontMatter.load("---\ntitle: \(DeckYAML.scalar(value))\n---\n")
+        let map = try ImportedFrontMatter.load("---\ntitle: \(YAMLText.scalar(value))\n---\n")
         #expect(map["title"] as? String == value)
     }
 
     @Test func yamlPlainOnlyWhenSafe() {
-        #expect(DeckYAML.scalar("SSR1 CTO Briefing") == "SSR1 CTO Briefing")
-        #expect(DeckYAML.scalar("Plenary Call #41") == "\"Plenary Call #41\"")
-        #expect(DeckYAML.scalar("For Best Audio: Join") == "\"For Best Audio: Join\"")
-        #expect(DeckYAML.quoted("a\"b\\c\u{1}") == "\"a\\\"b\\\\c\\x01\"")
+        #expect(YAMLText.scalar("SSR1 CTO Briefing") == "SSR1 CTO Briefing")
+        #expect(YAMLText.scalar("Plenary Call #41") == "\"Plenary Call #41\"")
+        #expect(YAMLText.scalar("For Best Audio: Join") == "\"For Best Audio: Join\"")
+        #expect(YAMLText.quoted("a\"b\\c\u{1}") == "\"a\\\"b\\\\c\\x01\"")
     }
 
     @Test func questionIdsStayStrings() throws {

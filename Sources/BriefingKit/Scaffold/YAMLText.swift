@@ -1,8 +1,9 @@
-/// YAML scalars for generated front matter. A value is written plain only when a YAML
-/// reader cannot take it for anything but the same string; otherwise it is
-/// double-quoted with escapes. ("Call #41" unquoted would lose "#41" as a comment.)
-enum DeckYAML {
-    static func scalar(_ value: String) -> String {
+/// YAML scalars for the front matter Briefing writes (`import`, `new`, `init`). A value
+/// is written plain only when a YAML reader cannot take it for anything but the same
+/// string; otherwise it is double-quoted with escapes. ("Call #41" unquoted would lose
+/// "#41" as a comment.)
+public enum YAMLText {
+    public static func scalar(_ value: String) -> String {
         isPlainSafe(value) ? value : quoted(value)
     }
 
@@ -65,5 +66,14 @@ enum DeckYAML {
     private static func hex(_ value: UInt32, width: Int) -> String {
         let digits = String(value, radix: 16, uppercase: true)
         return String(repeating: "0", count: max(0, width - digits.count)) + digits
+    }
+
+    /// The lines of a literal block scalar (`|`): trimmed, never empty, tabs kept.
+    static func blockLines(_ text: String) -> [String] {
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let lines = (trimmed.isEmpty ? ContentScaffolds.questionPlaceholder : trimmed)
+            .split(separator: "\n", omittingEmptySubsequences: false)
+            .map { line in String(line.hasSuffix("\r") ? line.dropLast() : line) }
+        return lines.map { $0.replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression) }
     }
 }
