@@ -21,29 +21,8 @@ public enum DiagnosticJSON {
     /// A JSON string literal. `<`, `>` and `&` are escaped too, so the text can sit
     /// inside an HTML `<script type="application/json">` without ending it.
     public static func string(_ s: String) -> String {
-        var out = "\""
-        out.reserveCapacity(s.utf8.count + 2)
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "<": out += "\\u003c"
-            case ">": out += "\\u003e"
-            case "&": out += "\\u0026"
-            case "\u{2028}": out += "\\u2028"
-            case "\u{2029}": out += "\\u2029"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
+        var out = ByteText(reservingCapacity: s.utf8.count + 2)
+        out.append(jsonQuoted: s, htmlSafe: true)
+        return String(decoding: out.bytes, as: UTF8.self)
     }
 }

@@ -86,3 +86,9 @@ import Testing
         #expect(page.contains("<h3>Next</h3>"))
     }
 }
+
+@Suite struct DiagnosticJSONTests {
+    @Test func stringsAreSafeInsideAScriptElement() {
+        #expect(DiagnosticJSON.string("a\"b\\c\n</script>&\u{1F}\u{2028}é") == #""a\"b\\c\n\u003c/script\u003e\u0026\u001f\u2028é""#)
+    }
+}

@@ -67,8 +67,9 @@ extension ByteText {
     /// RFC 8259 escaping, plus U+2028/U+2029 (UTF-8 `E2 80 A8` and `E2 80 A9`;
     /// `E2` is always a lead byte), which older JavaScript engines reject inside
     /// string literals (the index is also loaded as a script). Other controls
-    /// become `\u00xx` with lowercase hex digits.
-    mutating func append(jsonQuoted s: String) {
+    /// become `\u00xx` with lowercase hex digits. `htmlSafe` also escapes `<`, `>`
+    /// and `&`, so the literal can sit inside an HTML `<script>` element without ending it.
+    mutating func append(jsonQuoted s: String, htmlSafe: Bool = false) {
         append(byte: UInt8(ascii: "\""))
         ByteText.withUTF8(s) { utf8 in
             var run = 0  // start of the bytes not yet copied
@@ -78,6 +79,8 @@ extension ByteText {
                 var width = 1
                 switch b {
                 case UInt8(ascii: "\""), UInt8(ascii: "\\"), ..<0x20:
+                    break
+                case UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "&") where htmlSafe:
                     break
                 case 0xE2 where i + 2 < utf8.count && utf8[i + 1] == 0x80 && (utf8[i + 2] == 0xA8 || utf8[i + 2] == 0xA9):
                     width = 3
@@ -92,6 +95,9 @@ extension ByteText {
                 case UInt8(ascii: "\r"): append("\\r" as StaticString)
                 case UInt8(ascii: "\t"): append("\\t" as StaticString)
                 case 0xE2: append(utf8[i + 2] == 0xA8 ? "\\u2028" : "\\u2029" as StaticString)
+                case UInt8(ascii: "<"): append("\\u003c" as StaticString)
+                case UInt8(ascii: ">"): append("\\u003e" as StaticString)
+                case UInt8(ascii: "&"): append("\\u0026" as StaticString)
                 default:
                     // Below 0x20, so `\u00` and two hex digits.
                     func hexDigit(_ n: UInt8) -> UInt8 { n < 10 ? UInt8(ascii: "0") + n : UInt8(ascii: "a") + n - 10 }
