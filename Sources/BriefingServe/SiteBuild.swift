@@ -11,6 +11,8 @@ public struct BuildReport: Sendable {
     public var files: Int
     public var written: Int
     public var unchanged: Int
+    /// Pages not rendered at all: their inputs did not change.
+    public var kept: Int
     public var milliseconds: Double
     public var timings: [(stage: String, seconds: Double)]
 
@@ -47,6 +49,7 @@ final class SiteBuild: Sendable {
             files: result.files.count,
             written: result.write?.written ?? 0,
             unchanged: result.write?.unchanged ?? 0,
+            kept: result.write?.kept ?? 0,
             milliseconds: Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15,
             timings: result.timings
         )

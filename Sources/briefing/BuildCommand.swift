@@ -30,8 +30,8 @@ struct BuildCommand: ParsableCommand {
         if !style.quiet {
             let d = ContinuousClock.now - start
             let ms = Double(d.components.seconds) * 1000 + Double(d.components.attoseconds) / 1e15
-            reporter.err(String(format: "built %d pages, %d files (%d written, %d unchanged), %d warnings in %.0f ms → %@",
-                                result.pageCount, result.files.count, w.written, w.unchanged,
+            reporter.err(String(format: "built %d pages (%d rendered), %d files (%d written, %d unchanged), %d warnings in %.0f ms → %@",
+                                result.pageCount, result.pageCount - w.kept, result.files.count, w.written, w.unchanged,
                                 result.diagnostics.warnings.count, ms, out.path))
         }
     }

@@ -81,8 +81,8 @@ final class ServeTerminal: @unchecked Sendable {
             }
             if report.succeeded {
                 if !reporter.quiet {
-                    reporter.err(String(format: "built %d pages, %d files (%d written, %d unchanged), %d warnings in %.0f ms",
-                                        report.pages, report.files, report.written, report.unchanged,
+                    reporter.err(String(format: "built %d pages (%d rendered), %d files (%d written, %d unchanged), %d warnings in %.0f ms",
+                                        report.pages, report.pages - report.kept, report.files, report.written, report.unchanged,
                                         warnings.count, report.milliseconds))
                 }
             } else {

@@ -57,7 +57,7 @@ import Testing
         let hub = ReloadHub(instance: "t")
         let (first, stream) = hub.subscribe()
         #expect(first.siteID == "t-0" && !first.hasSite)
-        let ok = BuildReport(succeeded: true, diagnostics: [], pages: 1, files: 1, written: 1, unchanged: 0, milliseconds: 1, timings: [])
+        let ok = BuildReport(succeeded: true, diagnostics: [], pages: 1, files: 1, written: 1, unchanged: 0, kept: 0, milliseconds: 1, timings: [])
         var bad = ok
         bad.succeeded = false
         bad.diagnostics = [.error(SourceLocation(path: "x.md"), "no")]

@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 
 /// A buffer that many threads write at distinct indices; each index is written once.
 private struct Slots<R>: @unchecked Sendable {
@@ -26,4 +27,22 @@ extension Array where Element: Sendable {
 private struct UnsafeSendableBuffer<T>: @unchecked Sendable {
     let buffer: UnsafeBufferPointer<T>
     init(_ b: UnsafeBufferPointer<T>) { buffer = b }
+}
+
+/// A value made once, by whichever thread asks first; the others wait for it.
+final class Shared<Value: Sendable>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var made: Value?
+    private let make: @Sendable () -> Value
+
+    init(_ make: @escaping @Sendable () -> Value) { self.make = make }
+
+    var value: Value {
+        lock.withLock {
+            if let made { return made }
+            let v = make()
+            made = v
+            return v
+        }
+    }
 }

@@ -31,6 +31,8 @@ public struct SiteBuilder: Sendable {
         /// Files of the site, when the build got that far.
         public var files: [OutputFile] = []
         public var write: OutputWriter.Report?
+        /// The pages `build()` rendered, in build order; the others kept last build's file.
+        public var renderedPages: [String] = []
         public var timings: [(stage: String, seconds: Double)] = []
         public var succeeded: Bool { !diagnostics.hasErrors }
         public var pageCount: Int { files.filter { $0.path.hasSuffix(".html") }.count }
@@ -40,22 +42,38 @@ public struct SiteBuilder: Sendable {
 
     public init(_ options: Options) { self.options = options }
 
-    /// Everything but writing: what `check` runs, and what `build` writes.
-    public func make() -> Result { make(scanned: nil) }
+    /// Everything but writing: what `check` runs. `files` holds every file's bytes.
+    public func make() -> Result {
+        var (plan, result) = prepare(scanned: nil)
+        guard let plan else { return result }
+        let start = ContinuousClock.now
+        result.files = plan.stage.files(plan.site, extra: plan.extra)
+        result.timings.append(("render", Self.seconds(ContinuousClock.now - start)))
+        return result
+    }
 
-    func make(scanned: SourceTree?) -> Result {
+    /// The site, linked and ready to render, when the sources are good.
+    struct Plan {
+        var site: LinkedSite
+        var stage: RenderStage
+        /// lunr.js and `static/`: read before anything is written, so that no error can come after.
+        var extra: [OutputFile]
+        var paths: [String]
+    }
+
+    /// scan → load → validate → link → theme, and the files that are copied rather than rendered.
+    func prepare(scanned: SourceTree?) -> (Plan?, Result) {
         var result = Result(diagnostics: Diagnostics())
         var clock = ContinuousClock.now
         func lap(_ name: String) {
             let now = ContinuousClock.now
-            let d = now - clock
-            result.timings.append((name, Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18))
+            result.timings.append((name, Self.seconds(now - clock)))
             clock = now
         }
 
         if let problem = OutputPlacement.problem(source: options.source, output: options.output) {
             result.diagnostics.error(SourceLocation(path: options.output.path), problem)
-            return result
+            return (nil, result)
         }
         let tree = scanned ?? SourceTree(root: options.source, displayRoot: options.displaySource, excluding: options.output)
         lap("scan")
@@ -87,28 +105,28 @@ public struct SiteBuilder: Sendable {
         diagnostics.append(contentsOf: themeDiagnostics)
         lap("theme")
         result.diagnostics = diagnostics
-        guard let theme, !diagnostics.hasErrors else { return result }
+        guard let theme, !diagnostics.hasErrors else { return (nil, result) }
 
         var site = LinkedSite(content: content, fragments: fragments, references: references, urls: urls)
         site.questionPartials = QuestionPartials(theme: theme)
-        result.files = RenderStage(theme: theme).run(site)
+        let render = RenderStage(theme: theme)
         let lunr = LunrScript.read()
         result.diagnostics.append(contentsOf: lunr.diagnostics)
-        result.files += lunr.files
-        lap("render")
-        let statics = StaticFiles.read(tree, reserved: Set(result.files.map(\.path)))
+        let made = render.paths(site, extra: lunr.files)
+        let statics = StaticFiles.read(tree, reserved: Set(made))
         result.diagnostics.append(contentsOf: statics.diagnostics)
-        result.files += statics.files
         lap("static")
-        return result
+        guard !result.diagnostics.hasErrors else { return (nil, result) }
+        return (Plan(site: site, stage: render, extra: lunr.files + statics.files, paths: made + statics.files.map(\.path)), result)
     }
 
     /// Builds and, when nothing is wrong, replaces the output folder.
     ///
     /// Incremental when the output folder holds the state of the build that made it
     /// (see docs/incremental.md): nothing changed and the output untouched, it stops
-    /// after hashing the sources, and `files` then lists paths only; otherwise only
-    /// files whose bytes changed are written.
+    /// after hashing the sources; otherwise pages whose fingerprint is unchanged are
+    /// not rendered, and only files whose bytes changed are written. Files are written
+    /// as they are rendered, so `files` lists paths only.
     public func build() -> Result {
         let start = ContinuousClock.now
         guard OutputPlacement.problem(source: options.source, output: options.output) == nil else { return make() }
@@ -119,28 +137,31 @@ public struct SiteBuilder: Sendable {
             var result = Result(diagnostics: Diagnostics())
             result.diagnostics.append(contentsOf: previous.diagnostics)
             result.files = previous.outputOrder.map { OutputFile(path: $0, bytes: []) }
-            result.write = OutputWriter.Report(written: 0, unchanged: previous.outputs.count, removed: 0)
+            result.write = OutputWriter.Report(written: 0, unchanged: previous.outputs.count, removed: 0, kept: previous.fingerprints.count)
             result.timings = [("unchanged", Self.seconds(ContinuousClock.now - start))]
             return result
         }
-        var result = make(scanned: tree)
-        guard result.succeeded else { return result }
+        var (plan, result) = prepare(scanned: tree)
+        guard let plan else { return result }
         let writeStart = ContinuousClock.now
+        // Fingerprints hold only for the same tool and options (the key) over an output the state describes.
+        let kept: [String: ContentHash] = previous.map { $0.key == inputs.key ? $0.fingerprints : [:] } ?? [:]
         do {
-            let hashes = result.files.parallelMap { ContentHash($0.bytes) }
+            let writer = OutputWriter(output: options.output)
+            let session = try previous.map { try writer.updating(paths: plan.paths, previous: $0) } ?? writer.staging(paths: plan.paths)
+            let outcomes = plan.stage.run(plan.site, extra: plan.extra, fingerprinting: true,
+                                          isUnchanged: { path, fingerprint in kept[path] == fingerprint },
+                                          deliver: { session.put($0) })
+            result.renderedPages = outcomes.compactMap { o in (try? o.get()).flatMap { $0.kept || !$0.path.hasSuffix(".html") ? nil : $0.path } }
             var state = BuildState(key: inputs.key)
             state.inputs = inputs.hashes
             state.diagnostics = result.diagnostics.all
-            let writer = OutputWriter(output: options.output)
-            if let previous {
-                result.write = try writer.update(result.files, hashes: hashes, state: &state, previous: previous)
-            } else {
-                result.write = try writer.write(result.files, hashes: hashes, state: &state)
-            }
+            result.write = try session.finish(outcomes, state: &state)
+            result.files = plan.paths.map { OutputFile(path: $0, bytes: []) }
         } catch {
             result.diagnostics.error(SourceLocation(path: options.output.path), "\(error)")
         }
-        result.timings.append(("write", Self.seconds(ContinuousClock.now - writeStart)))
+        result.timings.append(("render+write", Self.seconds(ContinuousClock.now - writeStart)))
         return result
     }
 

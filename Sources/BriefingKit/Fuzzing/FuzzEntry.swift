@@ -136,6 +136,6 @@ struct FuzzSite: Sendable {
         let references = CrossReferences(content: content, results: results, diagnostics: &diagnostics)
         diagnostics.all.forEach(FuzzEntry.expectWellFormed)
         guard !diagnostics.hasErrors, let theme else { return [] }
-        return RenderStage(theme: theme).run(LinkedSite(content: content, fragments: fragments, references: references, urls: urls))
+        return RenderStage(theme: theme).files(LinkedSite(content: content, fragments: fragments, references: references, urls: urls))
     }
 }

@@ -13,8 +13,11 @@ public struct OutputFile: Sendable, Hashable {
     }
 }
 
-/// A page to render later, on whichever core is free.
+/// A page to render later, on whichever core is free: the template, and the
+/// context it reads. Kept apart so the build can tell from the context alone
+/// whether the page would come out as it did last time (see `PageFingerprint`).
 public struct PageJob: Sendable {
     public var path: String
-    public var render: @Sendable () -> [UInt8]
+    public var template: String
+    public var context: @Sendable () -> [String: Any]
 }

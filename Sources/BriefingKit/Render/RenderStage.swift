@@ -1,44 +1,91 @@
+/// A file as the Render stage hands it on: its bytes, or none when the page's
+/// fingerprint says it would come out as the last build left it.
+struct RenderedFile: Sendable {
+    var path: String
+    /// Nil: kept from the last build, not rendered.
+    var bytes: [UInt8]?
+    /// What the page's bytes follow from (see `PageFingerprint`); nil for files that are always made.
+    var fingerprint: ContentHash?
+}
+
 /// Render stage: every page through its template, on both cores, in a fixed order.
+///
+/// Each file goes to `deliver` on the thread that made it, as soon as it is made,
+/// so a build can write it and let its bytes go instead of holding the whole site.
 struct RenderStage {
     let theme: Theme
 
     /// The page builders, in the order their files are listed.
     func jobs(_ site: LinkedSite) -> [PageJob] {
-        HomePage().jobs(site, theme)
-            + RecommendationPages().jobs(site, theme)
-            + QuestionsPage().jobs(site, theme)
-            + BriefingPages().jobs(site, theme)
-            + MeetingPages().jobs(site, theme)
-            + FreePages().jobs(site, theme)
-            + SearchPage().jobs(site, theme)
-            + PackPages().jobs(site, theme)
+        HomePage().jobs(site)
+            + RecommendationPages().jobs(site)
+            + QuestionsPage().jobs(site)
+            + BriefingPages().jobs(site)
+            + MeetingPages().jobs(site)
+            + FreePages().jobs(site)
+            + SearchPage().jobs(site)
+            + PackPages().jobs(site)
     }
 
-    func run(_ site: LinkedSite) -> [OutputFile] {
+    /// Files made by code rather than a template: their paths, known before they are made.
+    struct Export: Sendable {
+        var paths: [String]
+        var make: @Sendable () -> [OutputFile]
+    }
+
+    /// Every path `run` delivers, in its order: pages, exports, theme assets, then `extra`.
+    func paths(_ site: LinkedSite, extra: [OutputFile]) -> [String] {
+        let pages = jobs(site).map(\.path)
+        return pages + exports(site, pages: pages).flatMap(\.paths) + Self.assets.map(\.path) + extra.map(\.path)
+    }
+
+    /// Renders the site and hands every file to `deliver`, results in `paths` order.
+    /// A page whose fingerprint `isUnchanged` accepts is not rendered; without
+    /// `fingerprinting` none is computed (a build that keeps no state needs none).
+    func run<R: Sendable>(_ site: LinkedSite, extra: [OutputFile], fingerprinting: Bool,
+                          isUnchanged: @escaping @Sendable (String, ContentHash) -> Bool,
+                          deliver: @escaping @Sendable (RenderedFile) -> R) -> [R] {
         let pages = jobs(site)
-        let paths = pages.map(\.path)
+        let exports = exports(site, pages: pages.map(\.path))
+        let questions = QuestionFingerprints()
+        let theme = theme
+        let ready = Self.assets + extra
         // The exports are few and large: queued first, each beside the pages on the other core.
-        let exports = exportJobs(site, pages: paths)
-        let work: [@Sendable () -> [OutputFile]] = exports + pages.map { job in { [OutputFile(path: job.path, bytes: job.render())] } }
+        var work: [@Sendable () -> [R]] = exports.map { e in { e.make().map { deliver(RenderedFile(path: $0.path, bytes: $0.bytes)) } } }
+        work += pages.map { job in
+            {
+                let context = job.context()
+                let fingerprint = fingerprinting ? PageFingerprint.of(job, context, theme: theme, questions: questions) : nil
+                if let fingerprint, isUnchanged(job.path, fingerprint) {
+                    return [deliver(RenderedFile(path: job.path, bytes: nil, fingerprint: fingerprint))]
+                }
+                return [deliver(RenderedFile(path: job.path, bytes: theme.renderBytes(job.template, context), fingerprint: fingerprint))]
+            }
+        }
+        work.append { ready.map { deliver(RenderedFile(path: $0.path, bytes: $0.bytes)) } }
         let done = work.parallelMap { $0() }
-        let assets = Theme.assets.sorted { $0.key < $1.key }.map { OutputFile(path: $0.key, bytes: $0.value) }
-        return done[exports.count...].flatMap { $0 } + done[..<exports.count].flatMap { $0 } + assets
+        let e = exports.count
+        return done[e..<(e + pages.count)].flatMap { $0 } + done[..<e].flatMap { $0 } + done[(e + pages.count)...].flatMap { $0 }
     }
 
-    /// `exports` split into jobs that can run at the same time; their files in `exports` order.
-    func exportJobs(_ site: LinkedSite, pages: [String]) -> [@Sendable () -> [OutputFile]] {
-        let questions = QuestionRecord.all(site)
-        return [
-            { [QuestionsJSON().file(questions)] },
-            { [QuestionsCSV().file(questions)] },
-            { SearchIndex().files(site, questions: questions) },
-            { [AtomFeed().file(site)] },
-            { [Sitemap().file(baseURL: site.content.config.baseURL, pages: pages)] },
-        ]
+    /// Every file in memory: what `check` and the tests read.
+    func files(_ site: LinkedSite, extra: [OutputFile] = []) -> [OutputFile] {
+        run(site, extra: extra, fingerprinting: false, isUnchanged: { _, _ in false }) { OutputFile(path: $0.path, bytes: $0.bytes ?? []) }
+    }
+
+    static var assets: [OutputFile] {
+        Theme.assets.sorted { $0.key < $1.key }.map { OutputFile(path: $0.key, bytes: $0.value) }
     }
 
     /// Data for readers and machines: questions as JSON and CSV, the search index, the feed, the sitemap.
-    func exports(_ site: LinkedSite, pages: [String]) -> [OutputFile] {
-        exportJobs(site, pages: pages).flatMap { $0() }
+    func exports(_ site: LinkedSite, pages: [String]) -> [Export] {
+        let questions = Shared { QuestionRecord.all(site) }
+        return [
+            Export(paths: [QuestionsJSON.path]) { [QuestionsJSON().file(questions.value)] },
+            Export(paths: [QuestionsCSV.path]) { [QuestionsCSV().file(questions.value)] },
+            Export(paths: [SearchIndex.jsonPath, SearchIndex.scriptPath]) { SearchIndex().files(site, questions: questions.value) },
+            Export(paths: [AtomFeed.path]) { [AtomFeed().file(site)] },
+            Export(paths: [Sitemap.path]) { [Sitemap().file(baseURL: site.content.config.baseURL, pages: pages)] },
+        ]
     }
 }

@@ -43,6 +43,8 @@ public struct Theme: Sendable {
     /// The same two libraries for `TemplateRenderer`; nil renders through swift-mustache alone.
     let renderer: TemplateRenderer?
     let sharedRenderer: TemplateRenderer?
+    /// Every template's name and text: a page rendered with another theme is another page.
+    var identity = ContentHash(a: 0, b: 0)
 
     /// Parses every template once; a broken override is a diagnostic with its line and column.
     public static func load(overrides: [SourceTree.File]) -> (Theme?, Diagnostics) {
@@ -85,10 +87,12 @@ public struct Theme: Sendable {
         let overridden = Set(overrides.map(\.slug))
         var shared = library
         try? shared.register(QuestionPartials.standIn, named: "question")
-        return (Theme(library: library, sharedQuestions: shared,
-                      prerenderable: prerenderable(TemplateGraph(texts: texts), overridden: overridden),
-                      renderer: TemplateRenderer(programs: TemplatePrograms(library, names: texts.keys).programs),
-                      sharedRenderer: TemplateRenderer(programs: TemplatePrograms(shared, names: texts.keys).programs)), diagnostics)
+        var theme = Theme(library: library, sharedQuestions: shared,
+                          prerenderable: prerenderable(TemplateGraph(texts: texts), overridden: overridden),
+                          renderer: TemplateRenderer(programs: TemplatePrograms(library, names: texts.keys).programs),
+                          sharedRenderer: TemplateRenderer(programs: TemplatePrograms(shared, names: texts.keys).programs))
+        theme.identity = ContentHash(texts.sorted { $0.key < $1.key }.map { "\($0.key)\u{0}\($0.value)\u{0}" }.joined())
+        return (theme, diagnostics)
     }
 
     /// Built-in page templates that reach `question` only through built-in templates,

@@ -10,7 +10,7 @@ import Foundation
 /// in it is secret.
 struct BuildState: Equatable, Sendable {
     static let fileName = ".briefing-state"
-    static let header = "briefing-state 1"
+    static let header = "briefing-state 2"
 
     struct Output: Equatable, Sendable {
         var hash: ContentHash
@@ -26,6 +26,8 @@ struct BuildState: Equatable, Sendable {
     var outputs: [String: Output] = [:]
     /// In the order the build made them, so `files` lists them the same way.
     var outputOrder: [String] = []
+    /// Page path → what its bytes followed from (see `PageFingerprint`).
+    var fingerprints: [String: ContentHash] = [:]
     var diagnostics: [Diagnostic] = []
 
     // MARK: text form: one record per line, fields separated by tabs, `%`-escaped.
@@ -38,6 +40,7 @@ struct BuildState: Equatable, Sendable {
         for path in outputOrder {
             guard let o = outputs[path] else { continue }
             s += "out\t\(o.hash)\t\(o.size)\t\(o.mtime.seconds)\t\(o.mtime.nanoseconds)\t\(Self.escape(path))\n"
+            if let f = fingerprints[path] { s += "page\t\(f)\t\(Self.escape(path))\n" }
         }
         for d in diagnostics {
             s += "diag\t\(d.severity.rawValue)\t\(d.location.line)\t\(d.location.column)\t\(Self.escape(d.location.path))\t\(Self.escape(d.message))\n"
@@ -65,6 +68,9 @@ struct BuildState: Equatable, Sendable {
                 let path = Self.unescape(f[5])
                 outputs[path] = Output(hash: h, size: size, mtime: FileStamp(seconds: sec, nanoseconds: ns))
                 outputOrder.append(path)
+            case "page" where f.count == 3:
+                guard let h = ContentHash(hex: f[1]) else { return nil }
+                fingerprints[Self.unescape(f[2])] = h
             case "diag" where f.count == 6:
                 guard let severity = Diagnostic.Severity(rawValue: String(f[1])), let line = Int(f[2]), let column = Int(f[3]) else { return nil }
                 diagnostics.append(Diagnostic(severity, SourceLocation(path: Self.unescape(f[4]), line: line, column: column), Self.unescape(f[5])))

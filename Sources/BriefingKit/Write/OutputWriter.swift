@@ -15,6 +15,8 @@ public struct OutputWriter: Sendable {
         public var written = 0
         public var unchanged = 0
         public var removed = 0
+        /// Pages not even rendered, their fingerprint unchanged (counted among `unchanged`).
+        public var kept = 0
     }
 
     public enum Failure: Error, CustomStringConvertible {
@@ -42,125 +44,40 @@ public struct OutputWriter: Sendable {
     /// Writes the site through a staging folder, comparing with the previous output's bytes.
     public func write(_ files: [OutputFile]) throws -> Report {
         var state = BuildState(key: "")
-        return try write(files, hashes: files.parallelMap { ContentHash($0.bytes) }, state: &state)
+        let session = try staging(paths: files.map(\.path))
+        let outcomes = files.parallelMap { session.put(RenderedFile(path: $0.path, bytes: $0.bytes)) }
+        return try session.finish(outcomes, state: &state)
     }
 
-    /// The full path: staging folder, then swap. Used when no state describes the output,
-    /// so a file counts as unchanged only when its previous bytes, read back, are the same.
-    func write(_ files: [OutputFile], hashes: [ContentHash], state: inout BuildState) throws -> Report {
-        for f in files where !Self.isSafe(f.path) { throw Failure.unsafePath(f.path) }
+    /// The full path, used when no state describes the output: files go into a staging
+    /// folder beside it as they come, then the folder is swapped in. A file counts as
+    /// unchanged only when its previous bytes, read back, are the same.
+    func staging(paths: [String]) throws -> Session {
+        for p in paths where !Self.isSafe(p) { throw Failure.unsafePath(p) }
         let fm = FileManager.default
         let parent = output.deletingLastPathComponent()
-        let name = output.lastPathComponent
         let pid = ProcessInfo.processInfo.processIdentifier
-        let staging = parent.appendingPathComponent(".\(name).staging-\(pid)")
-        let old = parent.appendingPathComponent(".\(name).old-\(pid)")
+        let staging = parent.appendingPathComponent(".\(output.lastPathComponent).staging-\(pid)")
         do {
             try fm.createDirectory(at: parent, withIntermediateDirectories: true)
             try? fm.removeItem(at: staging)
             try fm.createDirectory(at: staging, withIntermediateDirectories: true)
-            try FileIO.makeFolders(Self.folders(of: files, in: staging.path))
+            try FileIO.makeFolders(Self.folders(of: paths, in: staging.path))
         } catch {
             try? fm.removeItem(at: staging)
             throw Failure.io("cannot create \(staging.path): \(error)")
         }
-        let previous = output.path
-        let target = staging.path
-        let outcomes = Array(files.indices).parallelMap { i -> Result<(Bool, FileStamp), Failure> in
-            let f = files[i]
-            let prior = previous + "/" + f.path
-            let to = target + "/" + f.path
-            if Self.sameBytes(prior, f.bytes), link(prior, to) == 0, let st = FileIO.status(to) {
-                return .success((true, st.stamp))
-            }
-            do { return .success((false, try FileIO.write(to, f.bytes))) } catch let e as Failure { return .failure(e) } catch {
-                return .failure(.io("cannot write \(output.path)/\(f.path)"))
-            }
-        }
-        var report = Report()
-        do {
-            try record(files, hashes, outcomes, into: &state, report: &report)
-            _ = try FileIO.write(target + "/" + BuildState.fileName, state.encoded())
-        } catch {
-            try? fm.removeItem(at: staging)
-            throw error
-        }
-        // Swap: the old site stays whole until the new one is complete.
-        var isDir: ObjCBool = false
-        let hadOutput = fm.fileExists(atPath: output.path, isDirectory: &isDir)
-        if hadOutput && !isDir.boolValue {
-            try? fm.removeItem(at: staging)
-            throw Failure.io("\(output.path) exists and is not a folder")
-        }
-        do {
-            if hadOutput { try fm.moveItem(at: output, to: old) }
-            try fm.moveItem(at: staging, to: output)
-        } catch {
-            if hadOutput && !fm.fileExists(atPath: output.path) { try? fm.moveItem(at: old, to: output) }
-            try? fm.removeItem(at: staging)
-            throw Failure.io("cannot move the new site into \(output.path): \(error.localizedDescription)")
-        }
-        if hadOutput {
-            let before = FileIO.walk(old.path).files.filter { $0 != BuildState.fileName }.count
-            report.removed = max(0, before - report.unchanged)
-            try? fm.removeItem(at: old)
-        }
-        return report
+        return Session(output: output, mode: .staging(staging), previous: nil)
     }
 
     /// The incremental path: rewrites in place only what changed since `previous`,
     /// which must describe the output exactly (see `BuildState.describes`).
-    func update(_ files: [OutputFile], hashes: [ContentHash], state: inout BuildState, previous: BuildState) throws -> Report {
-        for f in files where !Self.isSafe(f.path) { throw Failure.unsafePath(f.path) }
-        let root = output.path
+    func updating(paths: [String], previous: BuildState) throws -> Session {
+        for p in paths where !Self.isSafe(p) { throw Failure.unsafePath(p) }
         // From here until the new state is in place, the folder is not described by any state.
-        unlink(root + "/" + BuildState.fileName)
-        try FileIO.makeFolders(Self.folders(of: files, in: root))
-        let pid = ProcessInfo.processInfo.processIdentifier
-        let outcomes = Array(files.indices).parallelMap { i -> Result<(Bool, FileStamp), Failure> in
-            let f = files[i]
-            if let was = previous.outputs[f.path], was.hash == hashes[i], was.size == f.bytes.count {
-                return .success((true, was.mtime))
-            }
-            let to = root + "/" + f.path
-            let temp = Self.sibling(of: to, "briefing-new-\(pid)")
-            do {
-                let stamp = try FileIO.write(temp, f.bytes)
-                guard rename(temp, to) == 0 else {
-                    unlink(temp)
-                    return .failure(.io("cannot replace \(to): \(String(cString: strerror(errno)))"))
-                }
-                return .success((false, stamp))
-            } catch let e as Failure { return .failure(e) } catch { return .failure(.io("cannot write \(to)")) }
-        }
-        var report = Report()
-        try record(files, hashes, outcomes, into: &state, report: &report)
-        let kept = Set(files.map(\.path))
-        var emptied: Set<String> = []
-        for path in previous.outputOrder where !kept.contains(path) {
-            if unlink(root + "/" + path) == 0 { report.removed += 1 }
-            var dir = (path as NSString).deletingLastPathComponent
-            while !dir.isEmpty { emptied.insert(dir); dir = (dir as NSString).deletingLastPathComponent }
-        }
-        // Folders left empty go too: a clean build has none.
-        for dir in emptied.sorted(by: { $0.utf8.count > $1.utf8.count }) { rmdir(root + "/" + dir) }
-        let temp = root + "/" + BuildState.fileName + ".new-\(pid)"
-        _ = try FileIO.write(temp, state.encoded())
-        guard rename(temp, root + "/" + BuildState.fileName) == 0 else { throw Failure.io("cannot write \(root)/\(BuildState.fileName)") }
-        return report
-    }
-
-    private func record(_ files: [OutputFile], _ hashes: [ContentHash], _ outcomes: [Result<(Bool, FileStamp), Failure>],
-                        into state: inout BuildState, report: inout Report) throws {
-        state.outputs = [:]
-        state.outputOrder = []
-        state.outputs.reserveCapacity(files.count)
-        for (i, outcome) in outcomes.enumerated() {
-            let (unchanged, stamp) = try outcome.get()
-            if unchanged { report.unchanged += 1 } else { report.written += 1 }
-            state.outputs[files[i].path] = BuildState.Output(hash: hashes[i], size: files[i].bytes.count, mtime: stamp)
-            state.outputOrder.append(files[i].path)
-        }
+        unlink(output.path + "/" + BuildState.fileName)
+        try FileIO.makeFolders(Self.folders(of: paths, in: output.path))
+        return Session(output: output, mode: .inPlace, previous: previous)
     }
 
     /// `dir/.name.tag`: beside the file, so the rename stays on one file system.
@@ -169,10 +86,10 @@ public struct OutputWriter: Sendable {
         return String(path[..<slash]) + "." + String(path[slash...]) + "." + tag
     }
 
-    static func folders(of files: [OutputFile], in root: String) -> Set<String> {
+    static func folders(of paths: [String], in root: String) -> Set<String> {
         var out: Set<String> = []
-        for f in files {
-            var dir = Substring(f.path)
+        for path in paths {
+            var dir = Substring(path)
             while let slash = dir.lastIndex(of: "/") {
                 dir = dir[..<slash]
                 guard out.insert(root + "/" + dir).inserted else { break }

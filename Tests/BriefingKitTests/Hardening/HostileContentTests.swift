@@ -98,7 +98,7 @@ import Testing
         let (site, result) = try Self.build()
         defer { site.cleanUp() }
         #expect(result.succeeded, "\(result.lines)")
-        let pages = result.files.filter { $0.path.hasSuffix(".html") }
+        let pages = site.written(result).filter { $0.path.hasSuffix(".html") }
         #expect(pages.count > 8)
         for page in pages {
             let html = String(decoding: page.bytes, as: UTF8.self)

@@ -47,7 +47,7 @@ import Testing
         #expect(total == first.files.count)
 
         let same = Self.step(site, "no change") {}
-        #expect(same.write == OutputWriter.Report(written: 0, unchanged: total, removed: 0))
+        #expect(same.write.map { [$0.written, $0.unchanged, $0.removed] } == [0, total, 0])
         #expect(same.timings.map { $0.stage } == ["unchanged"])
         #expect(same.diagnostics.all.count == first.diagnostics.all.count)
 
@@ -88,6 +88,39 @@ import Testing
         try Self.step(site, "settings changed") {
             try site.write("briefing.yml", "title: Renamed Review\nreview: SSR9\n")
         }
+    }
+
+    /// The cross-reference graph decides which pages show a file's text; the fingerprints
+    /// must find exactly those, so that the rest is not rendered at all.
+    @Test func anEditRendersOnlyThePagesThatShowIt() throws {
+        let site = try TempSite(SyntheticSite.files())
+        defer { site.cleanUp() }
+        let first = Self.step(site, "first build") {}
+        #expect(first.renderedPages.count == first.pageCount)
+        let path = "content/recommendations/3.md"
+        let text = try String(contentsOf: site.root.appendingPathComponent(path), encoding: .utf8)
+
+        let body = try Self.step(site, "body edited") {
+            try site.write(path, text.replacingOccurrences(of: "Body of recommendation 3,", with: "Body of recommendation 3, reworded,"))
+        }
+        // Rec 3 (team alpha) shows its body on its page, its team's page and both packs; nothing else does.
+        #expect(body.renderedPages.sorted() == ["briefings/alpha/index.html", "pack/alpha/index.html", "pack/index.html", "recommendations/3/index.html"])
+        #expect(body.write?.kept == body.pageCount - 4)
+
+        let question = try Self.step(site, "question edited") {
+            try site.write(path, text.replacingOccurrences(of: "Question 3.1 about", with: "Question 3.1, reworded, about"))
+        }
+        // 3.1 is answered and was asked at call-2, which lists its text. Rec 4 and call-1, which it links
+        // to, show a backlink labelled with its id only, so they stay as they were.
+        #expect(Set(question.renderedPages) == [
+            "recommendations/3/index.html", "briefings/alpha/index.html", "pack/index.html", "pack/alpha/index.html",
+            "questions/index.html", "questions/answered/index.html", "meetings/call-2/index.html",
+        ])
+
+        let unrelated = Self.step(site, "unchanged page") {
+            try? site.write("content/pages/questions-guide.md", "---\ntitle: Questions guide\n---\nHow to read [[2.1]] and `[[not a link]]`, again.\n")
+        }
+        #expect(unrelated.renderedPages == ["questions-guide/index.html"])
     }
 
     @Test func aFailedBuildLeavesTheSiteAndItsStateAlone() throws {

@@ -69,7 +69,7 @@ import Testing
     @Test func ssr1SiteHasNoBrokenLinks() throws {
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("briefing-links-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: output) }
-        let result = SiteBuilder(.init(source: Repository.root, displaySource: "", output: output)).build()
+        let result = SiteBuilder(.init(source: Repository.root, displaySource: "", output: output)).make()
         #expect(result.succeeded, "\(result.lines)")
         let broken = LinkChecker().check(result.files)
         #expect(broken.isEmpty, "\(broken.prefix(10))")

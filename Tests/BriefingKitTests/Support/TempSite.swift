@@ -58,6 +58,11 @@ struct TempSite {
         (try? Data(contentsOf: output.appendingPathComponent(path))).map { String(decoding: $0, as: UTF8.self) }
     }
 
+    /// What `build()` wrote, read back: a build hands on paths only.
+    func written(_ result: SiteBuilder.Result) -> [OutputFile] {
+        result.files.map { OutputFile(path: $0.path, bytes: [UInt8]((try? Data(contentsOf: output.appendingPathComponent($0.path))) ?? Data())) }
+    }
+
     func exists(_ path: String) -> Bool { FileManager.default.fileExists(atPath: output.appendingPathComponent(path).path) }
 
     func cleanUp() { try? FileManager.default.removeItem(at: root) }

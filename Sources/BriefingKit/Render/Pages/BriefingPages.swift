@@ -1,8 +1,8 @@
 /// `briefings/<slug>/index.html`: a team, its materials, its recommendations and their questions.
 struct BriefingPages {
-    func jobs(_ site: LinkedSite, _ theme: Theme) -> [PageJob] {
+    func jobs(_ site: LinkedSite) -> [PageJob] {
         site.briefings.map { b in
-            PageJob(path: SiteURLs.file("briefings/\(b.slug)")) {
+            PageJob(path: SiteURLs.file("briefings/\(b.slug)"), template: "briefing") {
                 let frame = PageFrame(site: site, dir: "briefings/\(b.slug)")
                 let views = Views(frame: frame)
                 var ctx = frame.context(title: b.title, section: "", crumbs: [.init(label: b.title)])
@@ -24,7 +24,7 @@ struct BriefingPages {
                 ctx["counts"] = Views.Counts(recs.flatMap(\.questions)).context
                 let refs = views.backlinks(.briefing(b.slug))
                 ctx["backlinks"] = refs
-                return theme.renderBytes("briefing", ctx)
+                return ctx
             }
         }
     }

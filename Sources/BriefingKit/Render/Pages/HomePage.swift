@@ -1,8 +1,8 @@
 /// `index.html`: the Briefing Materials overview — each team with its
 /// recommendations, question counts and progress.
 struct HomePage {
-    func jobs(_ site: LinkedSite, _ theme: Theme) -> [PageJob] {
-        [PageJob(path: SiteURLs.file("")) {
+    func jobs(_ site: LinkedSite) -> [PageJob] {
+        [PageJob(path: SiteURLs.file(""), template: "home") {
             let frame = PageFrame(site: site, dir: "")
             let views = Views(frame: frame)
             var ctx = frame.context(title: site.content.config.title, section: "", crumbs: [])
@@ -37,7 +37,7 @@ struct HomePage {
                 if let d = m.date { v["date"] = d.iso }
                 return v
             }
-            return theme.renderBytes("home", ctx)
+            return ctx
         }]
     }
 }

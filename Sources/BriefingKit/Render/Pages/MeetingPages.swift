@@ -1,7 +1,7 @@
 /// `meetings/index.html`, one page per meeting, and `action-items/index.html`.
 struct MeetingPages {
-    func jobs(_ site: LinkedSite, _ theme: Theme) -> [PageJob] {
-        var jobs = [PageJob(path: SiteURLs.file("meetings")) {
+    func jobs(_ site: LinkedSite) -> [PageJob] {
+        var jobs = [PageJob(path: SiteURLs.file("meetings"), template: "meetings") {
             let frame = PageFrame(site: site, dir: "meetings")
             var ctx = frame.context(title: "Meetings", section: "meetings", crumbs: [.init(label: "Meetings")])
             ctx["meetings"] = site.meetings.map { m -> [String: Any] in
@@ -12,14 +12,14 @@ struct MeetingPages {
                 if let n = m.number { v["number"] = n }
                 return v
             }
-            return theme.renderBytes("meetings", ctx)
+            return ctx
         }]
         for m in site.meetings {
-            jobs.append(PageJob(path: SiteURLs.file("meetings/\(m.slug)")) {
-                theme.renderBytes("meeting", Self.context(m, site: site))
+            jobs.append(PageJob(path: SiteURLs.file("meetings/\(m.slug)"), template: "meeting") {
+                Self.context(m, site: site)
             })
         }
-        jobs.append(PageJob(path: SiteURLs.file("action-items")) {
+        jobs.append(PageJob(path: SiteURLs.file("action-items"), template: "action-items") {
             let frame = PageFrame(site: site, dir: "action-items")
             var ctx = frame.context(title: "Action items", section: "action-items", crumbs: [.init(label: "Action items")])
             var open = 0
@@ -32,7 +32,7 @@ struct MeetingPages {
                 }
             }
             ctx["openCount"] = open
-            return theme.renderBytes("action-items", ctx)
+            return ctx
         })
         return jobs
     }

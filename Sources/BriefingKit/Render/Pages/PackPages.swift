@@ -1,13 +1,13 @@
 /// `pack/index.html` (every team) and `pack/<team>/index.html`: the briefing
 /// pack, one page meant for printing, each recommendation on a page of its own.
 struct PackPages {
-    func jobs(_ site: LinkedSite, _ theme: Theme) -> [PageJob] {
-        var jobs = [PageJob(path: SiteURLs.file("pack")) {
-            theme.renderBytes("pack", Self.context(site, team: nil))
+    func jobs(_ site: LinkedSite) -> [PageJob] {
+        var jobs = [PageJob(path: SiteURLs.file("pack"), template: "pack") {
+            Self.context(site, team: nil)
         }]
         for b in site.briefings {
-            jobs.append(PageJob(path: SiteURLs.file("pack/\(b.slug)")) {
-                theme.renderBytes("pack", Self.context(site, team: b))
+            jobs.append(PageJob(path: SiteURLs.file("pack/\(b.slug)"), template: "pack") {
+                Self.context(site, team: b)
             })
         }
         return jobs

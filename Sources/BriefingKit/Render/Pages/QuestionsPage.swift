@@ -2,10 +2,10 @@
 /// and `questions/<status>/index.html`, the same filtered by status, so the
 /// filters work without JavaScript (with it, `assets/filters.js` filters in place).
 struct QuestionsPage {
-    func jobs(_ site: LinkedSite, _ theme: Theme) -> [PageJob] {
+    func jobs(_ site: LinkedSite) -> [PageJob] {
         ([nil] + QuestionStatus.allCases).map { status in
-            PageJob(path: SiteURLs.file(Self.dir(status))) {
-                theme.renderBytes("questions", Self.context(site, status: status))
+            PageJob(path: SiteURLs.file(Self.dir(status)), template: "questions") {
+                Self.context(site, status: status)
             }
         }
     }

@@ -1,19 +1,19 @@
 /// `recommendations/index.html` and one page per recommendation.
 struct RecommendationPages {
-    func jobs(_ site: LinkedSite, _ theme: Theme) -> [PageJob] {
-        var jobs = [PageJob(path: SiteURLs.file("recommendations")) {
+    func jobs(_ site: LinkedSite) -> [PageJob] {
+        var jobs = [PageJob(path: SiteURLs.file("recommendations"), template: "recommendations") {
             let frame = PageFrame(site: site, dir: "recommendations")
             let views = Views(frame: frame)
             var ctx = frame.context(title: "Recommendations", section: "recommendations", crumbs: [.init(label: "Recommendations")])
             ctx["recommendations"] = site.recommendations.map(views.recommendationRow)
-            return theme.renderBytes("recommendations", ctx)
+            return ctx
         }]
         let recs = site.recommendations
         for (i, r) in recs.enumerated() {
             let prev = i > 0 ? recs[i - 1] : nil
             let next = i + 1 < recs.count ? recs[i + 1] : nil
-            jobs.append(PageJob(path: SiteURLs.file("recommendations/\(r.number)")) {
-                theme.renderBytes("recommendation", Self.context(r, prev: prev, next: next, site: site))
+            jobs.append(PageJob(path: SiteURLs.file("recommendations/\(r.number)"), template: "recommendation") {
+                Self.context(r, prev: prev, next: next, site: site)
             })
         }
         return jobs

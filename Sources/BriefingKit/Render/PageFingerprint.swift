@@ -1,0 +1,110 @@
+import Foundation
+
+/// What a page's bytes follow from: its template, the theme, and every value of
+/// the context the template can read. Two builds that give a page the same
+/// fingerprint render it to the same bytes, so an incremental build that finds a
+/// page's fingerprint unchanged (and the file on disk as it left it) skips it.
+///
+/// Why the context and not a list of source files per page: the context is what
+/// the template reads, so nothing a page shows can be missed, whatever the
+/// cross-reference graph (backlinks, repeated questions, titles of link targets,
+/// neighbours) brings into it. A value of a type this does not know makes the
+/// page unfingerprinted, and such a page is always rendered.
+enum PageFingerprint {
+    static func of(_ job: PageJob, _ context: [String: Any], theme: Theme, questions: QuestionFingerprints) -> ContentHash? {
+        var w = Writer(questions: questions)
+        w.string(job.template)
+        w.word(theme.identity.a)
+        w.word(theme.identity.b)
+        guard w.value(context) else { return nil }
+        return ContentHash(w.bytes)
+    }
+
+    /// Values as tagged, length-prefixed bytes, dictionaries in key order, so equal
+    /// contexts give equal bytes in any process.
+    struct Writer {
+        let questions: QuestionFingerprints
+        var bytes: [UInt8] = []
+
+        init(questions: QuestionFingerprints) {
+            self.questions = questions
+            bytes.reserveCapacity(4096)
+        }
+
+        mutating func word(_ x: UInt64) {
+            withUnsafeBytes(of: x.littleEndian) { bytes.append(contentsOf: $0) }
+        }
+
+        mutating func string(_ s: String) {
+            bytes.append(1)
+            var s = s
+            s.withUTF8 { u in
+                word(UInt64(u.count))
+                bytes.append(contentsOf: u)
+            }
+        }
+
+        /// False when `value` holds a type that cannot be told apart reliably.
+        mutating func value(_ value: Any) -> Bool {
+            switch value {
+            case let s as String:
+                string(s)
+            case let b as Bool:
+                bytes.append(3); bytes.append(b ? 1 : 0)
+            case let n as Int:
+                bytes.append(2); word(UInt64(bitPattern: Int64(n)))
+            case let q as QuestionContext:
+                guard let h = questions.fingerprint(q) else { return false }
+                bytes.append(4); word(h.a); word(h.b)
+            case let d as [String: String]:
+                bytes.append(5); word(UInt64(d.count))
+                for key in d.keys.sorted() { string(key); string(d[key]!) }
+            case let d as [String: Any]:
+                bytes.append(5); word(UInt64(d.count))
+                for key in d.keys.sorted() {
+                    string(key)
+                    guard self.value(d[key]!) else { return false }
+                }
+            case let a as [QuestionContext]:
+                bytes.append(6); word(UInt64(a.count))
+                for q in a {
+                    guard let h = questions.fingerprint(q) else { return false }
+                    word(h.a); word(h.b)
+                }
+            case let a as [String]:
+                bytes.append(7); word(UInt64(a.count))
+                for s in a { string(s) }
+            case let a as [Any]:
+                bytes.append(7); word(UInt64(a.count))
+                for v in a { guard self.value(v) else { return false } }
+            default:
+                return false
+            }
+            return true
+        }
+    }
+}
+
+/// Each question's fingerprint, once per question and page depth (the key
+/// `QuestionPartials` shares renderings by): the aggregate pages list every
+/// question, and hashing its fields once keeps their fingerprints cheap.
+final class QuestionFingerprints: @unchecked Sendable {
+    private struct Key: Hashable {
+        var id: String
+        var root: String
+        var showRecommendation: Bool
+    }
+
+    private let lock = NSLock()
+    private var known: [Key: ContentHash?] = [:]
+
+    /// Nil when a field has a type `PageFingerprint` cannot compare.
+    func fingerprint(_ q: QuestionContext) -> ContentHash? {
+        let key = Key(id: q.question.id, root: q.views.frame.root, showRecommendation: q.showRecommendation)
+        if let hit = lock.withLock({ known[key] }) { return hit }
+        var w = PageFingerprint.Writer(questions: self)
+        let h = w.value(q.fields) ? ContentHash(w.bytes) : nil
+        lock.withLock { known[key] = h }
+        return h
+    }
+}

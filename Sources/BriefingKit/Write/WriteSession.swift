@@ -1,0 +1,162 @@
+import Foundation
+
+extension OutputWriter {
+    /// One build's writing: `put` takes each file on the thread that rendered it and
+    /// lets the bytes go; `finish` records the state and makes the new site the site.
+    ///
+    /// Everything that can be wrong with the content is found before a session
+    /// starts, so what can still fail here is the file system.
+    final class Session: Sendable {
+        enum Mode: Sendable {
+            /// Into this folder beside the output, swapped in by `finish`.
+            case staging(URL)
+            /// Into the output itself, each file through a temporary name and a rename.
+            case inPlace
+        }
+
+        /// What became of one file.
+        struct Outcome: Sendable {
+            var path: String
+            var hash: ContentHash
+            var size: Int
+            var stamp: FileStamp
+            var unchanged: Bool
+            var fingerprint: ContentHash?
+            var kept = false
+        }
+
+        let output: URL
+        let mode: Mode
+        /// The state that describes the output, for `inPlace`.
+        let previous: BuildState?
+
+        init(output: URL, mode: Mode, previous: BuildState?) {
+            self.output = output
+            self.mode = mode
+            self.previous = previous
+        }
+
+        func put(_ file: RenderedFile) -> Result<Outcome, Failure> {
+            switch mode {
+            case .staging(let staging): putStaged(file, into: staging.path)
+            case .inPlace: putInPlace(file)
+            }
+        }
+
+        private func putStaged(_ file: RenderedFile, into staging: String) -> Result<Outcome, Failure> {
+            guard let bytes = file.bytes else { return .failure(.io("\(file.path) was not rendered")) }
+            let hash = ContentHash(bytes)
+            let prior = output.path + "/" + file.path
+            let to = staging + "/" + file.path
+            if OutputWriter.sameBytes(prior, bytes), link(prior, to) == 0, let st = FileIO.status(to) {
+                return .success(Outcome(path: file.path, hash: hash, size: bytes.count, stamp: st.stamp, unchanged: true, fingerprint: file.fingerprint))
+            }
+            do {
+                let stamp = try FileIO.write(to, bytes)
+                return .success(Outcome(path: file.path, hash: hash, size: bytes.count, stamp: stamp, unchanged: false, fingerprint: file.fingerprint))
+            } catch let e as Failure { return .failure(e) } catch { return .failure(.io("cannot write \(output.path)/\(file.path)")) }
+        }
+
+        private func putInPlace(_ file: RenderedFile) -> Result<Outcome, Failure> {
+            let was = previous?.outputs[file.path]
+            guard let bytes = file.bytes else {
+                // Kept: the caller saw the page's fingerprint unchanged and the file is as recorded.
+                guard let was else { return .failure(.io("\(file.path) was not rendered")) }
+                return .success(Outcome(path: file.path, hash: was.hash, size: was.size, stamp: was.mtime, unchanged: true, fingerprint: file.fingerprint, kept: true))
+            }
+            let hash = ContentHash(bytes)
+            if let was, was.hash == hash, was.size == bytes.count {
+                return .success(Outcome(path: file.path, hash: hash, size: bytes.count, stamp: was.mtime, unchanged: true, fingerprint: file.fingerprint))
+            }
+            let to = output.path + "/" + file.path
+            let temp = OutputWriter.sibling(of: to, "briefing-new-\(ProcessInfo.processInfo.processIdentifier)")
+            do {
+                let stamp = try FileIO.write(temp, bytes)
+                guard rename(temp, to) == 0 else {
+                    unlink(temp)
+                    return .failure(.io("cannot replace \(to): \(String(cString: strerror(errno)))"))
+                }
+                return .success(Outcome(path: file.path, hash: hash, size: bytes.count, stamp: stamp, unchanged: false, fingerprint: file.fingerprint))
+            } catch let e as Failure { return .failure(e) } catch { return .failure(.io("cannot write \(to)")) }
+        }
+
+        /// Records every outcome in `state` and puts the new site in place: the swap for a
+        /// staging session, the removal of files no longer built for an in-place one. The
+        /// state is written last.
+        func finish(_ outcomes: [Result<Outcome, Failure>], state: inout BuildState) throws -> Report {
+            var report = Report()
+            do {
+                try record(outcomes, into: &state, report: &report)
+            } catch {
+                if case .staging(let staging) = mode { try? FileManager.default.removeItem(at: staging) }
+                throw error
+            }
+            switch mode {
+            case .staging(let staging): try swap(staging, state: state, report: &report)
+            case .inPlace: try removeStale(state: state, report: &report)
+            }
+            return report
+        }
+
+        private func record(_ outcomes: [Result<Outcome, Failure>], into state: inout BuildState, report: inout Report) throws {
+            state.outputs = [:]
+            state.outputOrder = []
+            state.fingerprints = [:]
+            state.outputs.reserveCapacity(outcomes.count)
+            for outcome in outcomes {
+                let o = try outcome.get()
+                if o.unchanged { report.unchanged += 1 } else { report.written += 1 }
+                if o.kept { report.kept += 1 }
+                state.outputs[o.path] = BuildState.Output(hash: o.hash, size: o.size, mtime: o.stamp)
+                state.outputOrder.append(o.path)
+                if let f = o.fingerprint { state.fingerprints[o.path] = f }
+            }
+        }
+
+        private func swap(_ staging: URL, state: BuildState, report: inout Report) throws {
+            let fm = FileManager.default
+            do {
+                _ = try FileIO.write(staging.path + "/" + BuildState.fileName, state.encoded())
+            } catch {
+                try? fm.removeItem(at: staging)
+                throw error
+            }
+            let old = output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).old-\(ProcessInfo.processInfo.processIdentifier)")
+            // The old site stays whole until the new one is complete.
+            var isDir: ObjCBool = false
+            let hadOutput = fm.fileExists(atPath: output.path, isDirectory: &isDir)
+            if hadOutput && !isDir.boolValue {
+                try? fm.removeItem(at: staging)
+                throw Failure.io("\(output.path) exists and is not a folder")
+            }
+            do {
+                if hadOutput { try fm.moveItem(at: output, to: old) }
+                try fm.moveItem(at: staging, to: output)
+            } catch {
+                if hadOutput && !fm.fileExists(atPath: output.path) { try? fm.moveItem(at: old, to: output) }
+                try? fm.removeItem(at: staging)
+                throw Failure.io("cannot move the new site into \(output.path): \(error.localizedDescription)")
+            }
+            if hadOutput {
+                let before = FileIO.walk(old.path).files.filter { $0 != BuildState.fileName }.count
+                report.removed = max(0, before - report.unchanged)
+                try? fm.removeItem(at: old)
+            }
+        }
+
+        private func removeStale(state: BuildState, report: inout Report) throws {
+            let root = output.path
+            var emptied: Set<String> = []
+            for path in previous?.outputOrder ?? [] where state.outputs[path] == nil {
+                if unlink(root + "/" + path) == 0 { report.removed += 1 }
+                var dir = (path as NSString).deletingLastPathComponent
+                while !dir.isEmpty { emptied.insert(dir); dir = (dir as NSString).deletingLastPathComponent }
+            }
+            // Folders left empty go too: a clean build has none.
+            for dir in emptied.sorted(by: { $0.utf8.count > $1.utf8.count }) { rmdir(root + "/" + dir) }
+            let temp = root + "/" + BuildState.fileName + ".new-\(ProcessInfo.processInfo.processIdentifier)"
+            _ = try FileIO.write(temp, state.encoded())
+            guard rename(temp, root + "/" + BuildState.fileName) == 0 else { throw Failure.io("cannot write \(root)/\(BuildState.fileName)") }
+        }
+    }
+}

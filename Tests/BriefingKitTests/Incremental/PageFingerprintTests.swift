@@ -1,0 +1,60 @@
+import Foundation
+import Testing
+@testable import BriefingKit
+
+@Suite struct PageFingerprintTests {
+    static let theme = Theme.load(overrides: []).0!
+
+    static func fingerprint(_ context: [String: Any], template: String = "page", theme: Theme = theme) -> ContentHash? {
+        PageFingerprint.of(PageJob(path: "x/index.html", template: template) { [:] }, context, theme: theme, questions: QuestionFingerprints())
+    }
+
+    @Test func equalContextsAgreeWhateverTheirOrder() throws {
+        var a: [String: Any] = [:]
+        for i in 0..<50 { a["k\(i)"] = ["n": i, "s": "v\(i)", "list": ["x", "y"], "flag": i % 2 == 0] as [String: Any] }
+        var b: [String: Any] = [:]
+        for i in (0..<50).reversed() { b["k\(i)"] = ["flag": i % 2 == 0, "list": ["x", "y"], "s": "v\(i)", "n": i] as [String: Any] }
+        #expect(Self.fingerprint(a) != nil)
+        #expect(Self.fingerprint(a) == Self.fingerprint(b))
+    }
+
+    @Test func anyDifferenceACompiledTemplateCouldShowChangesIt() throws {
+        let base: [String: Any] = ["title": "Rec 1", "count": 1, "shown": true, "rows": [["a": "1"]]]
+        let variants: [[String: Any]] = [
+            ["title": "Rec 2", "count": 1, "shown": true, "rows": [["a": "1"]]],
+            ["title": "Rec 1", "count": 2, "shown": true, "rows": [["a": "1"]]],
+            ["title": "Rec 1", "count": 1, "shown": false, "rows": [["a": "1"]]],
+            ["title": "Rec 1", "count": 1, "shown": true, "rows": [["a": "1"], ["a": "1"]]],
+            ["title": "Rec 1", "count": 1, "shown": true, "rows": [["b": "1"]]],
+            ["title": "Rec 1", "count": 1, "shown": true, "rows": [["a": "1"]], "extra": ""],
+            // The same characters split differently between fields.
+            ["title": "Rec 1c", "count": 1, "shown": true, "rows": [["a": ""]]],
+        ]
+        let seen = Set(([base] + variants).compactMap { Self.fingerprint($0) })
+        #expect(seen.count == variants.count + 1)
+        #expect(Self.fingerprint(base, template: "page") != Self.fingerprint(base, template: "home"))
+    }
+
+    @Test func anotherThemeIsAnotherPage() throws {
+        let footer = try TempSite.minimal(["templates/footer.mustache": "<p>other</p>\n"])
+        defer { footer.cleanUp() }
+        let tree = SourceTree(root: footer.root, displayRoot: "", excluding: footer.output)
+        let other = try #require(Theme.load(overrides: tree.templates).0)
+        #expect(tree.templates.count == 1)
+        #expect(other.identity != Self.theme.identity)
+        #expect(Self.fingerprint(["t": "x"]) != Self.fingerprint(["t": "x"], theme: other))
+    }
+
+    @Test func aValueItCannotReadMeansNoFingerprint() {
+        #expect(Self.fingerprint(["when": Date(timeIntervalSince1970: 0)]) == nil)
+        #expect(Self.fingerprint(["nested": [["ratio": 0.5]]]) == nil)
+    }
+
+    @Test func theStateKeepsThem() throws {
+        var state = BuildState(key: "k")
+        state.outputs["a/index.html"] = .init(hash: ContentHash("x"), size: 1, mtime: FileStamp(seconds: 1, nanoseconds: 2))
+        state.outputOrder = ["a/index.html"]
+        state.fingerprints["a/index.html"] = ContentHash("context")
+        #expect(BuildState(decoding: state.encoded()) == state)
+    }
+}
