@@ -23,7 +23,7 @@ public struct DevServer: Sendable {
         public var handleSignals: Bool
 
         public init(source: URL, displaySource: String? = nil, output: URL, port: Int = 8000,
-                    polling: Bool = false, quiet: Duration = .milliseconds(100), handleSignals: Bool = true) {
+                    polling: Bool = false, quiet: Duration = .milliseconds(30), handleSignals: Bool = true) {
             self.source = source.standardizedFileURL
             self.displaySource = displaySource ?? source.path
             self.output = output.standardizedFileURL

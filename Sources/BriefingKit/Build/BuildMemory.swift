@@ -1,8 +1,9 @@
 import Foundation
 
 /// What one process keeps between builds of the same site: each content file's
-/// decoding (by its text) and each Markdown field's rendering (by its text, its
-/// place and the link targets). `briefing serve` rebuilds in one process, so an
+/// decoding (by its text), each Markdown field's rendering (by its text, its
+/// place and the link targets), the parsed templates (by their texts) and each
+/// question's rendered partial (by its fingerprint). `briefing serve` rebuilds in one process, so an
 /// edit re-reads and re-renders only what the edit touched; a lone `briefing
 /// build` fills it and exits.
 ///
@@ -13,6 +14,10 @@ final class BuildMemory: @unchecked Sendable {
     struct Generation: Sendable {
         var decoded: [ContentLoader.Key: ContentLoader.Decoded] = [:]
         var markdown: [MarkdownStage.Key: MarkdownResult] = [:]
+        /// The parsed templates (a theme knows the texts it was made from).
+        var theme: Theme?
+        /// Each question's `question` partial with `theme`, by question fingerprint.
+        var partials: [ContentHash: String] = [:]
     }
 
     private let lock = NSLock()
@@ -25,6 +30,10 @@ final class BuildMemory: @unchecked Sendable {
 
     func keep(_ generation: Generation, for site: String) {
         lock.withLock { sites[site] = generation }
+    }
+
+    func keep(partials: [ContentHash: String], for site: String) {
+        lock.withLock { sites[site]?.partials = partials }
     }
 
     /// Sites are told apart by everything that changes how their files decode and render.

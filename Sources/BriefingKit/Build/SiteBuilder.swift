@@ -44,7 +44,7 @@ public struct SiteBuilder: Sendable {
 
     /// Everything but writing: what `check` runs. `files` holds every file's bytes.
     public func make() -> Result {
-        var (plan, result) = prepare(scanned: nil)
+        var (plan, result) = prepare(scanned: nil, forBuild: false)
         guard let plan else { return result }
         let start = ContinuousClock.now
         result.files = plan.stage.files(plan.site, extra: plan.extra)
@@ -62,7 +62,9 @@ public struct SiteBuilder: Sendable {
     }
 
     /// scan → load → validate → link → theme, and the files that are copied rather than rendered.
-    func prepare(scanned: SourceTree?) -> (Plan?, Result) {
+    /// `forBuild`: the plan is for `build()`, which fingerprints every page anyway, so
+    /// question renderings can be remembered by fingerprint at no extra cost.
+    func prepare(scanned: SourceTree?, forBuild: Bool) -> (Plan?, Result) {
         var result = Result(diagnostics: Diagnostics())
         var clock = ContinuousClock.now
         func lap(_ name: String) {
@@ -90,7 +92,6 @@ public struct SiteBuilder: Sendable {
         let stage = MarkdownStage(targets: LinkTargets(content, urls: urls), urls: urls, unsafeHTML: content.config.unsafeHTML)
         let (results, rendered) = stage.run(content, reusing: last.markdown)
         next.markdown = rendered
-        if options.reuseMemory { BuildMemory.shared.keep(next, for: memorySite) }
         var fragments: [FieldKey: Fragment] = [:]
         fragments.reserveCapacity(results.count)
         for r in results {
@@ -99,16 +100,19 @@ public struct SiteBuilder: Sendable {
         }
         let references = CrossReferences(content: content, results: results, diagnostics: &diagnostics)
         lap("markdown+link")
-        var (theme, themeDiagnostics) = Theme.load(overrides: tree.templates)
+        var (theme, themeDiagnostics) = Theme.load(overrides: tree.templates, reusing: last.theme)
+        next.theme = theme
         if !options.shareRenderedQuestions { theme = theme?.unshared() }
         if !options.fastTemplates { theme = theme?.mustacheOnly() }
         diagnostics.append(contentsOf: themeDiagnostics)
         lap("theme")
+        let earlier = last.theme != nil && last.theme?.identity == next.theme?.identity ? last.partials : [:]
+        if options.reuseMemory { BuildMemory.shared.keep(next, for: memorySite) }
         result.diagnostics = diagnostics
         guard let theme, !diagnostics.hasErrors else { return (nil, result) }
 
         var site = LinkedSite(content: content, fragments: fragments, references: references, urls: urls)
-        site.questionPartials = QuestionPartials(theme: theme)
+        site.questionPartials = QuestionPartials(theme: theme, earlier: earlier, remember: forBuild && options.reuseMemory)
         let render = RenderStage(theme: theme)
         let lunr = LunrScript.read()
         result.diagnostics.append(contentsOf: lunr.diagnostics)
@@ -141,7 +145,7 @@ public struct SiteBuilder: Sendable {
             result.timings = [("unchanged", Self.seconds(ContinuousClock.now - start))]
             return result
         }
-        var (plan, result) = prepare(scanned: tree)
+        var (plan, result) = prepare(scanned: tree, forBuild: true)
         guard let plan else { return result }
         let writeStart = ContinuousClock.now
         // Fingerprints hold only for the same tool and options (the key) over an output the state describes.
@@ -158,6 +162,9 @@ public struct SiteBuilder: Sendable {
             state.diagnostics = result.diagnostics.all
             result.write = try session.finish(outcomes, state: &state)
             result.files = plan.paths.map { OutputFile(path: $0, bytes: []) }
+            if options.reuseMemory, let partials = plan.site.questionPartials {
+                BuildMemory.shared.keep(partials: partials.made, for: BuildMemory.site(options))
+            }
         } catch {
             result.diagnostics.error(SourceLocation(path: options.output.path), "\(error)")
         }

@@ -45,41 +45,56 @@ enum PageFingerprint {
         }
 
         /// False when `value` holds a type that cannot be told apart reliably.
+        ///
+        /// Types are matched by metadata, as `TemplateRenderer` does: a failed `as?` to a
+        /// class (`QuestionContext`) bridges dictionaries and arrays to Foundation first,
+        /// which cost more than rendering the page.
         mutating func value(_ value: Any) -> Bool {
-            switch value {
-            case let s as String:
-                string(s)
-            case let b as Bool:
-                bytes.append(3); bytes.append(b ? 1 : 0)
-            case let n as Int:
-                bytes.append(2); word(UInt64(bitPattern: Int64(n)))
-            case let q as QuestionContext:
-                guard let h = questions.fingerprint(q) else { return false }
-                bytes.append(4); word(h.a); word(h.b)
-            case let d as [String: String]:
-                bytes.append(5); word(UInt64(d.count))
-                for key in d.keys.sorted() { string(key); string(d[key]!) }
-            case let d as [String: Any]:
+            let t = type(of: value)
+            if t == String.self {
+                string(value as! String)
+            } else if t == [String: Any].self {
+                let d = value as! [String: Any]
                 bytes.append(5); word(UInt64(d.count))
                 for key in d.keys.sorted() {
                     string(key)
                     guard self.value(d[key]!) else { return false }
                 }
-            case let a as [QuestionContext]:
+            } else if t == QuestionContext.self {
+                guard let h = questions.fingerprint(value as! QuestionContext) else { return false }
+                bytes.append(4); word(h.a); word(h.b)
+            } else if t == Int.self {
+                bytes.append(2); word(UInt64(bitPattern: Int64(value as! Int)))
+            } else if t == Bool.self {
+                bytes.append(3); bytes.append(value as! Bool ? 1 : 0)
+            } else if t == [String: String].self {
+                let d = value as! [String: String]
+                bytes.append(5); word(UInt64(d.count))
+                for key in d.keys.sorted() { string(key); string(d[key]!) }
+            } else if t == [QuestionContext].self {
+                let a = value as! [QuestionContext]
                 bytes.append(6); word(UInt64(a.count))
                 for q in a {
                     guard let h = questions.fingerprint(q) else { return false }
                     word(h.a); word(h.b)
                 }
-            case let a as [String]:
-                bytes.append(7); word(UInt64(a.count))
-                for s in a { string(s) }
-            case let a as [Any]:
-                bytes.append(7); word(UInt64(a.count))
-                for v in a { guard self.value(v) else { return false } }
-            default:
+            } else if t == [[String: Any]].self {
+                return list(value as! [[String: Any]])
+            } else if t == [[String: String]].self {
+                return list(value as! [[String: String]])
+            } else if t == [String].self {
+                return list(value as! [String])
+            } else if t == [Any].self {
+                return list(value as! [Any])
+            } else {
                 return false
             }
+            return true
+        }
+
+        private mutating func list<T>(_ a: [T]) -> Bool {
+            bytes.append(7); word(UInt64(a.count))
+            for v in a { guard value(v) else { return false } }
             return true
         }
     }

@@ -55,17 +55,35 @@ final class QuestionPartials: @unchecked Sendable {
     }
 
     private let theme: Theme
+    let fingerprints = QuestionFingerprints()
+    /// Renderings from this process's last build with the same theme, by question fingerprint:
+    /// a question whose fields are unchanged comes out the same (`briefing serve`).
+    private let earlier: [ContentHash: String]
+    /// Whether to index this build's renderings by fingerprint for the next build.
+    private let remember: Bool
     private let lock = NSLock()
     private var rendered: [Key: String] = [:]
+    private var byFingerprint: [ContentHash: String] = [:]
 
-    init(theme: Theme) { self.theme = theme }
+    init(theme: Theme, earlier: [ContentHash: String] = [:], remember: Bool = false) {
+        self.theme = theme
+        self.earlier = earlier
+        self.remember = remember
+    }
 
     func html(_ q: QuestionContext) -> String {
         let key = Key(id: q.question.id, root: q.views.frame.root, showRecommendation: q.showRecommendation)
         if let hit = lock.withLock({ rendered[key] }) { return hit }
+        let fingerprint = remember ? fingerprints.fingerprint(q) : nil
         // Rendered outside the lock; two threads may both render a question, with the same result.
-        let html = theme.renderWhole("question", q.fields)
-        lock.withLock { rendered[key] = html }
+        let html = fingerprint.flatMap { earlier[$0] } ?? theme.renderWhole("question", q.fields)
+        lock.withLock {
+            rendered[key] = html
+            if let fingerprint { byFingerprint[fingerprint] = html }
+        }
         return html
     }
+
+    /// This build's renderings by fingerprint, for the next build of the site in this process.
+    var made: [ContentHash: String] { lock.withLock { byFingerprint } }
 }

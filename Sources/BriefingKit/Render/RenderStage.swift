@@ -47,7 +47,7 @@ struct RenderStage {
                           deliver: @escaping @Sendable (RenderedFile) -> R) -> [R] {
         let pages = jobs(site)
         let exports = exports(site, pages: pages.map(\.path))
-        let questions = QuestionFingerprints()
+        let questions = site.questionPartials?.fingerprints ?? QuestionFingerprints()
         let theme = theme
         let ready = Self.assets + extra
         // The exports are few and large: queued first, each beside the pages on the other core.

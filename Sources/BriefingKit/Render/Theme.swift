@@ -47,18 +47,11 @@ public struct Theme: Sendable {
     var identity = ContentHash(a: 0, b: 0)
 
     /// Parses every template once; a broken override is a diagnostic with its line and column.
-    public static func load(overrides: [SourceTree.File]) -> (Theme?, Diagnostics) {
+    /// `last`, a theme loaded before from the same texts, is returned instead of parsing again.
+    public static func load(overrides: [SourceTree.File], reusing last: Theme? = nil) -> (Theme?, Diagnostics) {
         var diagnostics = Diagnostics()
-        var library = MustacheLibrary()
-        var texts: [String: String] = [:]
-        for (name, bytes) in builtIn.sorted(by: { $0.key < $1.key }) {
-            do {
-                texts[name] = String(decoding: bytes, as: UTF8.self)
-                try library.register(texts[name]!, named: name)
-            } catch {
-                diagnostics.error(SourceLocation(path: "<built-in>/\(name).mustache"), "built-in template does not parse: \(error)")
-            }
-        }
+        var texts = builtIn.mapValues { String(decoding: $0, as: UTF8.self) }
+        var shown: [String: String] = [:]
         for file in overrides {
             if builtIn[file.slug] == nil {
                 diagnostics.warning(SourceLocation(path: file.displayPath),
@@ -67,31 +60,42 @@ public struct Theme: Sendable {
             switch ContentLoader.read(file.url, shown: file.displayPath) {
             case .failure(let d): diagnostics.append(d)
             case .success(let text):
-                do {
-                    texts[file.slug] = text
-                    try library.register(text, named: file.slug)
-                } catch let e as MustacheTemplate.ParserError {
-                    diagnostics.error(SourceLocation(path: file.displayPath, line: e.context.lineNumber, column: e.context.columnNumber),
-                                      "template does not parse: \(e.error)")
-                } catch {
-                    diagnostics.error(SourceLocation(path: file.displayPath), "template does not parse: \(error)")
+                texts[file.slug] = text
+                shown[file.slug] = file.displayPath
+            }
+        }
+        let overridden = Set(overrides.map(\.slug))
+        let identity = ContentHash(texts.sorted { $0.key < $1.key }.map { "\($0.key)\u{0}\($0.value)\u{0}" }.joined()
+                                   + "\u{1}" + overridden.sorted().joined(separator: "\u{0}"))
+        if let last, last.identity == identity, !diagnostics.hasErrors { return (last, diagnostics) }
+        var library = MustacheLibrary()
+        for name in texts.keys.sorted() {
+            do {
+                try library.register(texts[name]!, named: name)
+            } catch let e as MustacheTemplate.ParserError where shown[name] != nil {
+                diagnostics.error(SourceLocation(path: shown[name]!, line: e.context.lineNumber, column: e.context.columnNumber),
+                                  "template does not parse: \(e.error)")
+            } catch {
+                if let path = shown[name] {
+                    diagnostics.error(SourceLocation(path: path), "template does not parse: \(error)")
+                } else {
+                    diagnostics.error(SourceLocation(path: "<built-in>/\(name).mustache"), "built-in template does not parse: \(error)")
                 }
             }
         }
-        for cycle in PartialCycles.find(texts, preferred: Set(overrides.map(\.slug))) {
-            let shown = overrides.first { $0.slug == cycle.names[0] }?.displayPath ?? "<built-in>/\(cycle.names[0]).mustache"
-            diagnostics.error(SourceLocation(path: shown, line: cycle.reference.line, column: cycle.reference.column),
+        for cycle in PartialCycles.find(texts, preferred: overridden) {
+            let path = overrides.first { $0.slug == cycle.names[0] }?.displayPath ?? "<built-in>/\(cycle.names[0]).mustache"
+            diagnostics.error(SourceLocation(path: path, line: cycle.reference.line, column: cycle.reference.column),
                               "template '\(cycle.names[0])' includes itself (\((cycle.names + [cycle.names[0]]).joined(separator: " → "))), so it would never finish rendering")
         }
         guard !diagnostics.hasErrors else { return (nil, diagnostics) }
-        let overridden = Set(overrides.map(\.slug))
         var shared = library
         try? shared.register(QuestionPartials.standIn, named: "question")
         var theme = Theme(library: library, sharedQuestions: shared,
                           prerenderable: prerenderable(TemplateGraph(texts: texts), overridden: overridden),
                           renderer: TemplateRenderer(programs: TemplatePrograms(library, names: texts.keys).programs),
                           sharedRenderer: TemplateRenderer(programs: TemplatePrograms(shared, names: texts.keys).programs))
-        theme.identity = ContentHash(texts.sorted { $0.key < $1.key }.map { "\($0.key)\u{0}\($0.value)\u{0}" }.joined())
+        theme.identity = identity
         return (theme, diagnostics)
     }
 
@@ -129,11 +133,11 @@ public struct Theme: Sendable {
 extension Theme {
     /// Every page through the full `question` partial: what the shared rendering must equal.
     func unshared() -> Theme {
-        Theme(library: library, sharedQuestions: library, prerenderable: [], renderer: renderer, sharedRenderer: renderer)
+        Theme(library: library, sharedQuestions: library, prerenderable: [], renderer: renderer, sharedRenderer: renderer, identity: identity)
     }
 
     /// Every page through swift-mustache: what `TemplateRenderer` must equal.
     func mustacheOnly() -> Theme {
-        Theme(library: library, sharedQuestions: sharedQuestions, prerenderable: prerenderable, renderer: nil, sharedRenderer: nil)
+        Theme(library: library, sharedQuestions: sharedQuestions, prerenderable: prerenderable, renderer: nil, sharedRenderer: nil, identity: identity)
     }
 }

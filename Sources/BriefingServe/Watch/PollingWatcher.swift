@@ -13,7 +13,7 @@ final class PollingWatcher: ChangeWatcher, @unchecked Sendable {
     private var stopped = false
     let method: String
 
-    init(root: URL, interval: Duration = .milliseconds(300), quiet: Duration = .milliseconds(100), reason: String? = nil) {
+    init(root: URL, interval: Duration = .milliseconds(300), quiet: Duration = .milliseconds(30), reason: String? = nil) {
         self.root = root.standardizedFileURL
         self.interval = interval
         self.quiet = quiet
@@ -113,7 +113,7 @@ struct SourceSnapshot: Equatable, Sendable {
 
 /// Chooses how to watch: inotify where the system has it, else polling.
 enum WatcherChoice {
-    static func make(root: URL, polling: Bool, quiet: Duration = .milliseconds(100)) -> any ChangeWatcher {
+    static func make(root: URL, polling: Bool, quiet: Duration = .milliseconds(30)) -> any ChangeWatcher {
         #if os(Linux)
         if polling { return PollingWatcher(root: root, quiet: quiet, reason: "--poll") }
         do {

@@ -53,7 +53,7 @@ struct QuietPeriod: Sendable {
     private var first: ContinuousClock.Instant?
     private var last: ContinuousClock.Instant?
 
-    init(quiet: Duration = .milliseconds(100), longest: Duration = .seconds(1)) {
+    init(quiet: Duration = .milliseconds(30), longest: Duration = .seconds(1)) {
         self.quiet = quiet
         self.longest = longest
     }
