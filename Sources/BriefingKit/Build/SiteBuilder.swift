@@ -112,7 +112,7 @@ public struct SiteBuilder: Sendable {
         guard let theme, !diagnostics.hasErrors else { return (nil, result) }
 
         var site = LinkedSite(content: content, fragments: fragments, references: references, urls: urls)
-        site.questionPartials = QuestionPartials(theme: theme, earlier: earlier, remember: forBuild && options.reuseMemory)
+        site.questionPartials = QuestionPartials(theme: theme, earlier: earlier, fingerprinting: forBuild)
         let render = RenderStage(theme: theme)
         let lunr = LunrScript.read()
         result.diagnostics.append(contentsOf: lunr.diagnostics)

@@ -11,7 +11,7 @@ import Foundation
 /// neighbours) brings into it. A value of a type this does not know makes the
 /// page unfingerprinted, and such a page is always rendered.
 enum PageFingerprint {
-    static func of(_ job: PageJob, _ context: [String: Any], theme: Theme, questions: QuestionFingerprints) -> ContentHash? {
+    static func of(_ job: PageJob, _ context: [String: Any], theme: Theme, questions: QuestionPartials) -> ContentHash? {
         var w = Writer(questions: questions)
         w.string(job.template)
         w.word(theme.identity.a)
@@ -23,10 +23,10 @@ enum PageFingerprint {
     /// Values as tagged, length-prefixed bytes, dictionaries in key order, so equal
     /// contexts give equal bytes in any process.
     struct Writer {
-        let questions: QuestionFingerprints
+        let questions: QuestionPartials
         var bytes: [UInt8] = []
 
-        init(questions: QuestionFingerprints) {
+        init(questions: QuestionPartials) {
             self.questions = questions
             bytes.reserveCapacity(4096)
         }
@@ -97,29 +97,5 @@ enum PageFingerprint {
             for v in a { guard value(v) else { return false } }
             return true
         }
-    }
-}
-
-/// Each question's fingerprint, once per question and page depth (the key
-/// `QuestionPartials` shares renderings by): the aggregate pages list every
-/// question, and hashing its fields once keeps their fingerprints cheap.
-final class QuestionFingerprints: @unchecked Sendable {
-    private struct Key: Hashable {
-        var id: String
-        var root: String
-        var showRecommendation: Bool
-    }
-
-    private let lock = NSLock()
-    private var known: [Key: ContentHash?] = [:]
-
-    /// Nil when a field has a type `PageFingerprint` cannot compare.
-    func fingerprint(_ q: QuestionContext) -> ContentHash? {
-        let key = Key(id: q.question.id, root: q.views.frame.root, showRecommendation: q.showRecommendation)
-        if let hit = lock.withLock({ known[key] }) { return hit }
-        var w = PageFingerprint.Writer(questions: self)
-        let h = w.value(q.fields) ? ContentHash(w.bytes) : nil
-        lock.withLock { known[key] = h }
-        return h
     }
 }

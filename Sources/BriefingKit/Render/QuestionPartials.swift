@@ -35,14 +35,19 @@ final class QuestionContext: MustacheParent {
     }
 }
 
-/// The `question` partial rendered once per question and page depth, shared by
-/// the recommendation, team, questions and pack pages that all list it.
+/// Each question as pages share it, once per question and page depth: its
+/// fingerprint (what `PageFingerprint` puts for it in every page that lists it)
+/// and the `question` partial rendered, reused by the recommendation, team,
+/// questions and pack pages.
 ///
 /// Pages whose templates reach the partial only as a standalone `{{> question}}`
 /// inside `{{#questions}}` (see `Theme.prerenderable`) render with a library
 /// whose `question` just prints this HTML. The partial reads only the question's
 /// own fields, so its output does not depend on the page around it beyond the
 /// way back to the root, which is part of the key.
+///
+/// Both come from the question's fields, built here and dropped at once: pages
+/// that list every question would otherwise hold ten thousand field dictionaries.
 final class QuestionPartials: @unchecked Sendable {
     /// The field the stand-in partial prints.
     static let key = "briefingPrerenderedQuestion"
@@ -54,34 +59,56 @@ final class QuestionPartials: @unchecked Sendable {
         var showRecommendation: Bool
     }
 
+    private struct Entry {
+        /// Nil when a field has a type `PageFingerprint` cannot compare, or when not fingerprinting.
+        var fingerprint: ContentHash?
+        var html: String?
+    }
+
     private let theme: Theme
-    let fingerprints = QuestionFingerprints()
     /// Renderings from this process's last build with the same theme, by question fingerprint:
     /// a question whose fields are unchanged comes out the same (`briefing serve`).
     private let earlier: [ContentHash: String]
-    /// Whether to index this build's renderings by fingerprint for the next build.
-    private let remember: Bool
+    /// Whether questions are fingerprinted (`build()`, which fingerprints every page).
+    private let fingerprinting: Bool
     private let lock = NSLock()
-    private var rendered: [Key: String] = [:]
+    private var entries: [Key: Entry] = [:]
     private var byFingerprint: [ContentHash: String] = [:]
 
-    init(theme: Theme, earlier: [ContentHash: String] = [:], remember: Bool = false) {
+    init(theme: Theme, earlier: [ContentHash: String] = [:], fingerprinting: Bool = false) {
         self.theme = theme
         self.earlier = earlier
-        self.remember = remember
+        self.fingerprinting = fingerprinting
     }
 
     func html(_ q: QuestionContext) -> String {
+        entry(q, html: true).html ?? ""
+    }
+
+    /// Nil when the question cannot be fingerprinted.
+    func fingerprint(_ q: QuestionContext) -> ContentHash? {
+        // Shared pages will want the rendering too: make it while the fields are at hand.
+        entry(q, html: !theme.prerenderable.isEmpty).fingerprint
+    }
+
+    private func entry(_ q: QuestionContext, html: Bool) -> Entry {
         let key = Key(id: q.question.id, root: q.views.frame.root, showRecommendation: q.showRecommendation)
-        if let hit = lock.withLock({ rendered[key] }) { return hit }
-        let fingerprint = remember ? fingerprints.fingerprint(q) : nil
-        // Rendered outside the lock; two threads may both render a question, with the same result.
-        let html = fingerprint.flatMap { earlier[$0] } ?? theme.renderWhole("question", q.fields)
-        lock.withLock {
-            rendered[key] = html
-            if let fingerprint { byFingerprint[fingerprint] = html }
+        if let hit = lock.withLock({ entries[key] }), hit.html != nil || !html { return hit }
+        // Made outside the lock; two threads may both make a question, with the same result.
+        let fields = q.views.questionFields(q.question, of: q.recommendation, showRecommendation: q.showRecommendation)
+        var made = Entry()
+        if fingerprinting {
+            var w = PageFingerprint.Writer(questions: self)
+            if w.value(fields) { made.fingerprint = ContentHash(w.bytes) }
         }
-        return html
+        if html {
+            made.html = made.fingerprint.flatMap { earlier[$0] } ?? theme.renderWhole("question", fields)
+        }
+        lock.withLock {
+            entries[key] = made
+            if let f = made.fingerprint, let h = made.html { byFingerprint[f] = h }
+        }
+        return made
     }
 
     /// This build's renderings by fingerprint, for the next build of the site in this process.

@@ -47,7 +47,7 @@ struct RenderStage {
                           deliver: @escaping @Sendable (RenderedFile) -> R) -> [R] {
         let pages = jobs(site)
         let exports = exports(site, pages: pages.map(\.path))
-        let questions = site.questionPartials?.fingerprints ?? QuestionFingerprints()
+        let questions = site.questionPartials ?? QuestionPartials(theme: theme, fingerprinting: fingerprinting)
         let theme = theme
         let ready = Self.assets + extra
         // The exports are few and large: queued first, each beside the pages on the other core.
@@ -63,14 +63,30 @@ struct RenderStage {
             }
         }
         work.append { ready.map { deliver(RenderedFile(path: $0.path, bytes: $0.bytes)) } }
-        let done = work.parallelMap { $0() }
+        // Longest first, so that neither core is left alone with a big page at the end:
+        // the exports, then the pages that list every question, then the rest in order.
         let e = exports.count
-        return done[e..<(e + pages.count)].flatMap { $0 } + done[..<e].flatMap { $0 } + done[(e + pages.count)...].flatMap { $0 }
+        let order = Array(0..<e) + pages.indices.sorted { (Self.isAggregate(pages[$0]) ? 0 : 1, $0) < (Self.isAggregate(pages[$1]) ? 0 : 1, $1) }.map { $0 + e }
+            + Array((e + pages.count)..<work.count)
+        let done = order.map { work[$0] }.parallelMap { $0() }
+        var byWork = [[R]](repeating: [], count: work.count)
+        for (i, w) in order.enumerated() { byWork[w] = done[i] }
+        return byWork[e..<(e + pages.count)].flatMap { $0 } + byWork[..<e].flatMap { $0 } + byWork[(e + pages.count)...].flatMap { $0 }
+    }
+
+    /// Pages that list questions of many recommendations, by far the largest.
+    static func isAggregate(_ job: PageJob) -> Bool {
+        job.template == "questions" || job.template == "pack" || job.template == "briefing"
     }
 
     /// Every file in memory: what `check` and the tests read.
     func files(_ site: LinkedSite, extra: [OutputFile] = []) -> [OutputFile] {
-        run(site, extra: extra, fingerprinting: false, isUnchanged: { _, _ in false }) { OutputFile(path: $0.path, bytes: $0.bytes ?? []) }
+        run(site, extra: extra, fingerprinting: false, isUnchanged: { _, _ in false }) { file in
+            // Buffers grow by doubling; held until the end, a page keeps only its bytes.
+            var bytes = file.bytes ?? []
+            if bytes.capacity > bytes.count + bytes.count / 8 + 4096 { bytes = bytes.withUnsafeBufferPointer { Array($0) } }
+            return OutputFile(path: file.path, bytes: bytes)
+        }
     }
 
     static var assets: [OutputFile] {

@@ -59,8 +59,6 @@ struct TemplateRenderer {
         var out: [UInt8] = []
         out.reserveCapacity(1 << 16)
         try render(program, Context(stack: [object]), into: &out)
-        // The buffer grew by doubling; a page is kept until it is written, so keep only its bytes.
-        if out.capacity > out.count + out.count / 8 + 4096 { return out.withUnsafeBufferPointer { Array($0) } }
         return out
     }
 
