@@ -60,7 +60,9 @@ public struct ContentLoader: Sendable {
     /// Reads a file and hands its text to a decoder. Every failure becomes a diagnostic.
     static func read(_ url: URL, shown: String) -> Result<String, Diagnostic> {
         let at = SourceLocation(path: shown)
-        if let size = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.size] as? Int, size > maxFileSize {
+        // `lstat`, as `FileManager.attributesOfItem` does, without its dictionary and extended attributes.
+        var status = stat()
+        if lstat(url.path, &status) == 0, case let size = Int(status.st_size), size > maxFileSize {
             return .failure(.error(at, "file is \(size >> 20) MiB; content files are limited to \(maxFileSize >> 20) MiB"))
         }
         let data: Data

@@ -12,9 +12,15 @@ final class FieldReader {
     let location: SourceLocation
     private let source: YAMLSource
     private var diagnostics: DiagnosticSink
-    private var read: Set<String> = []
-    /// Keys by their text, when the source has no tags: Yams' own lookup compares nodes one by one.
-    private let index: [String: Node]?
+    /// Keys asked for: a handful per mapping, so a list beats hashing each one.
+    private var read: [String] = []
+    /// The mapping's pairs, copied out of Yams once: iterating `Node.Mapping` copies every
+    /// pair, and each lookup used to walk it again. `name` is Yams' `Node.string` of the key
+    /// (what complaints print); `text` is set for scalar keys only, the ones a field can match.
+    private let pairs: [(key: Node, name: String?, text: String?, value: Node)]
+    /// No tag is written, so a key's text is the whole of its identity and a key is
+    /// found by comparing text; otherwise Yams' own lookup (through its resolver) decides.
+    private let plainKeys: Bool
 
     init(mapping: Node.Mapping, at location: SourceLocation, source: YAMLSource, diagnostics: DiagnosticSink) {
         self.path = source.path
@@ -22,13 +28,8 @@ final class FieldReader {
         self.location = location
         self.source = source
         self.diagnostics = diagnostics
-        if source.plainTags {
-            var index: [String: Node] = [:]
-            for (k, v) in mapping { if case .scalar(let s) = k, index[s.string] == nil { index[s.string] = v } }
-            self.index = index
-        } else {
-            self.index = nil
-        }
+        self.pairs = mapping.map { (key: $0.key, name: $0.key.string, text: $0.key.scalar?.string, value: $0.value) }
+        self.plainKeys = source.plainTags
     }
 
     func location(of node: Node) -> SourceLocation { source.location(of: node) ?? location }
@@ -38,16 +39,22 @@ final class FieldReader {
 
     /// The node under `key`, or nil when absent or explicitly null.
     func node(_ key: String) -> Node? {
-        read.insert(key)
-        guard let value = index.map({ $0[key] }) ?? mapping[key] else { return nil }
-        if case .scalar(let s) = value, s.style == .plain, ["", "~", "null", "Null", "NULL"].contains(s.string) { return nil }
+        read.append(key)
+        let found = plainKeys ? pairs.first(where: { $0.text == key })?.value : mapping[key]
+        guard let value = found else { return nil }
+        if case .scalar(let s) = value, s.style == .plain {
+            switch s.string {
+            case "", "~", "null", "Null", "NULL": return nil
+            default: break
+            }
+        }
         return value
     }
 
     /// Where `key:` itself is written, for "missing" and "unknown" complaints.
     func keyLocation(_ key: String) -> SourceLocation {
-        for (k, _) in mapping where k.string == key { return location(of: k) }
-        return location
+        guard let entry = pairs.first(where: { $0.name == key }) else { return location }
+        return location(of: entry.key)
     }
 
     func string(_ key: String, required: Bool = false) -> String? {
@@ -108,8 +115,8 @@ final class FieldReader {
 
     func choice<E: RawRepresentable & CaseIterable>(_ key: String, _: E.Type) -> E? where E.RawValue == String {
         guard let n = node(key) else { return nil }
-        let allowed = E.allCases.map(\.rawValue).joined(separator: ", ")
         guard case .scalar(let s) = n, let v = E(rawValue: s.string) else {
+            let allowed = E.allCases.map(\.rawValue).joined(separator: ", ")
             error(location(of: n), "'\(key)' must be one of \(allowed), not \(Self.describe(n))")
             return nil
         }
@@ -179,8 +186,8 @@ final class FieldReader {
 
     /// A field nobody reads is almost always a typo (`staus:`), so say so.
     func warnUnknown() {
-        for (k, _) in mapping where !read.contains(k.string ?? "") {
-            warning(location(of: k), "unknown field '\(k.string ?? "?")' is ignored")
+        for entry in pairs where !read.contains(entry.name ?? "") {
+            warning(location(of: entry.key), "unknown field '\(entry.name ?? "?")' is ignored")
         }
     }
 

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Splits a content file into its YAML front matter and its Markdown body.
 ///
 /// Only a first line that is exactly `---` opens front matter, and the next line
@@ -22,21 +24,28 @@ struct FrontMatterSplitter {
         guard text.hasPrefix("---\n") || text == "---" else {
             return .success(Parts(yaml: nil, yamlLine: 1, body: text, bodyLine: 1))
         }
-        let utf8 = text.utf8
-        var lineStart = utf8.index(utf8.startIndex, offsetBy: 4, limitedBy: utf8.endIndex) ?? utf8.endIndex
-        let yamlStart = lineStart
-        var line = 2
-        while lineStart < utf8.endIndex {
-            let lineEnd = utf8[lineStart...].firstIndex(of: 10) ?? utf8.endIndex
-            if utf8.distance(from: lineStart, to: lineEnd) == 3, utf8[lineStart..<lineEnd].elementsEqual("---".utf8) {
-                let yaml = String(text[yamlStart..<lineStart])
-                let bodyStart = lineEnd < utf8.endIndex ? utf8.index(after: lineEnd) : lineEnd
-                return .success(Parts(yaml: yaml, yamlLine: 2, body: String(text[bodyStart...]), bodyLine: line + 1))
+        // Bytes and memchr: `firstIndex(of:)` on the UTF-8 view went through the collection
+        // protocols a byte at a time. Lines end at "\n", so the pieces stay valid UTF-8.
+        var text = text
+        return text.withUTF8 { b in
+            guard let base = b.baseAddress else { return .failure(.unclosed) }
+            let yamlStart = min(4, b.count)
+            var lineStart = yamlStart
+            var line = 2
+            while lineStart < b.count {
+                let newline = memchr(base + lineStart, 10, b.count - lineStart)
+                let lineEnd = newline.map { base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) } ?? b.count
+                if lineEnd - lineStart == 3, b[lineStart] == 45, b[lineStart + 1] == 45, b[lineStart + 2] == 45 {  // "---"
+                    let yaml = String(decoding: UnsafeBufferPointer(rebasing: b[yamlStart..<lineStart]), as: UTF8.self)
+                    let bodyStart = min(lineEnd + 1, b.count)
+                    let body = String(decoding: UnsafeBufferPointer(rebasing: b[bodyStart...]), as: UTF8.self)
+                    return .success(Parts(yaml: yaml, yamlLine: 2, body: body, bodyLine: line + 1))
+                }
+                guard lineEnd < b.count else { break }
+                lineStart = lineEnd + 1
+                line += 1
             }
-            guard lineEnd < utf8.endIndex else { break }
-            lineStart = utf8.index(after: lineEnd)
-            line += 1
+            return .failure(.unclosed)
         }
-        return .failure(.unclosed)
     }
 }

@@ -81,6 +81,20 @@ struct YAMLSource {
         return yaml[start..<end]
     }
 
+    /// The Characters " " that start line `i`, and whether the line holds nothing else.
+    /// Counted on bytes (Characters cost a fifth of decoding a question) unless the first
+    /// other byte is not ASCII: a combining mark would join the last space into another Character.
+    private func indentation(ofLine i: Int) -> (spaces: Int, blank: Bool) {
+        let text = line(i)
+        var spaces = 0
+        for b in text.utf8 {
+            if b == 32 { spaces += 1; continue }
+            if b < 0x80 || spaces == 0 { return (spaces, false) }
+            return (text.prefix(while: { $0 == " " }).count, text.allSatisfy({ $0 == " " }))
+        }
+        return (spaces, true)
+    }
+
     /// Where a scalar's text begins, so Markdown positions map back to the file.
     func markdown(_ s: Node.Scalar, fallback: SourceLocation) -> MarkdownText {
         guard let mark = s.mark else { return MarkdownText(s.string, origin: fallback) }
@@ -88,8 +102,8 @@ struct YAMLSource {
         case .literal, .folded:
             // The text starts on the line after the `|` indicator, at that line's indentation.
             var line = mark.line + 1
-            while line - 1 < lineStarts.count, self.line(line - 1).allSatisfy({ $0 == " " }) { line += 1 }
-            let indent = line - 1 < lineStarts.count ? self.line(line - 1).prefix(while: { $0 == " " }).count : 0
+            while line - 1 < lineStarts.count, indentation(ofLine: line - 1).blank { line += 1 }
+            let indent = line - 1 < lineStarts.count ? indentation(ofLine: line - 1).spaces : 0
             return MarkdownText(s.string, origin: location(line: line, column: indent + 1), indent: indent)
         case .singleQuoted, .doubleQuoted:
             return MarkdownText(s.string, origin: location(line: mark.line, column: mark.column + 1), indent: mark.column)
