@@ -127,8 +127,11 @@ struct RebuildService: Service {
             break
         }
         guard port > 0 else { return }
-        let build = SiteBuild(.init(source: options.source, displaySource: options.displaySource,
-                                    output: options.output, baseURL: "http://\(DevServer.host):\(port)/"))
+        var buildOptions = SiteBuilder.Options(source: options.source, displaySource: options.displaySource,
+                                               output: options.output, baseURL: "http://\(DevServer.host):\(port)/")
+        // Each rebuild starts from what the last one decoded, rendered and parsed.
+        buildOptions.remembersBuilds = true
+        let build = SiteBuild(buildOptions)
         // A doorbell that holds at most one ring: changes that arrive during a build
         // collect in `pending` and cause exactly one more build.
         let (rings, doorbell) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))

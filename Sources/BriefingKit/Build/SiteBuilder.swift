@@ -14,9 +14,10 @@ public struct SiteBuilder: Sendable {
         var shareRenderedQuestions = true
         /// Run templates on `TemplateRenderer` (off only to prove it renders what swift-mustache renders).
         var fastTemplates = true
-        /// Reuse decoded files and rendered Markdown from this process's last build of the site
-        /// (off only to prove that reuse changes nothing).
-        var reuseMemory = true
+        /// Keep what this build decoded, rendered and parsed for the next build of the site in
+        /// this process, and start from what the last one kept (`BuildMemory`): for `serve`.
+        /// A lone build leaves it off, as keeping would only cost memory.
+        public var remembersBuilds = false
 
         public init(source: URL, displaySource: String? = nil, output: URL, baseURL: String? = nil) {
             self.source = source.standardizedFileURL
@@ -80,7 +81,7 @@ public struct SiteBuilder: Sendable {
         let tree = scanned ?? SourceTree(root: options.source, displayRoot: options.displaySource, excluding: options.output)
         lap("scan")
         let memorySite = BuildMemory.site(options)
-        let last = options.reuseMemory ? BuildMemory.shared.last(memorySite) : BuildMemory.Generation()
+        let last = options.remembersBuilds ? BuildMemory.shared.last(memorySite) : BuildMemory.Generation()
         var next = BuildMemory.Generation()
         var (content, diagnostics, decoded) = ContentLoader().load(tree, reusing: last.decoded)
         next.decoded = decoded
@@ -107,12 +108,12 @@ public struct SiteBuilder: Sendable {
         diagnostics.append(contentsOf: themeDiagnostics)
         lap("theme")
         let earlier = last.theme != nil && last.theme?.identity == next.theme?.identity ? last.partials : [:]
-        if options.reuseMemory { BuildMemory.shared.keep(next, for: memorySite) }
+        if options.remembersBuilds { BuildMemory.shared.keep(next, for: memorySite) }
         result.diagnostics = diagnostics
         guard let theme, !diagnostics.hasErrors else { return (nil, result) }
 
         var site = LinkedSite(content: content, fragments: fragments, references: references, urls: urls)
-        site.questionPartials = QuestionPartials(theme: theme, earlier: earlier, fingerprinting: forBuild)
+        site.questionPartials = QuestionPartials(theme: theme, earlier: earlier, fingerprinting: forBuild, remember: forBuild && options.remembersBuilds)
         let render = RenderStage(theme: theme)
         let lunr = LunrScript.read()
         result.diagnostics.append(contentsOf: lunr.diagnostics)
@@ -162,7 +163,7 @@ public struct SiteBuilder: Sendable {
             state.diagnostics = result.diagnostics.all
             result.write = try session.finish(outcomes, state: &state)
             result.files = plan.paths.map { OutputFile(path: $0, bytes: []) }
-            if options.reuseMemory, let partials = plan.site.questionPartials {
+            if options.remembersBuilds, let partials = plan.site.questionPartials {
                 BuildMemory.shared.keep(partials: partials.made, for: BuildMemory.site(options))
             }
         } catch {

@@ -11,13 +11,14 @@ import Foundation
 /// neighbours) brings into it. A value of a type this does not know makes the
 /// page unfingerprinted, and such a page is always rendered.
 enum PageFingerprint {
-    static func of(_ job: PageJob, _ context: [String: Any], theme: Theme, questions: QuestionPartials) -> ContentHash? {
+    /// The fingerprint, and the bytes of text the context holds (a page's size, roughly).
+    static func of(_ job: PageJob, _ context: [String: Any], theme: Theme, questions: QuestionPartials) -> (ContentHash?, text: Int) {
         var w = Writer(questions: questions)
         w.string(job.template)
         w.word(theme.identity.a)
         w.word(theme.identity.b)
-        guard w.value(context) else { return nil }
-        return ContentHash(w.bytes)
+        guard w.value(context) else { return (nil, w.text) }
+        return (ContentHash(w.bytes), w.text)
     }
 
     /// Values as tagged, length-prefixed bytes, dictionaries in key order, so equal
@@ -25,6 +26,8 @@ enum PageFingerprint {
     struct Writer {
         let questions: QuestionPartials
         var bytes: [UInt8] = []
+        /// Bytes of the strings seen, and of the questions' renderings.
+        var text = 0
 
         init(questions: QuestionPartials) {
             self.questions = questions
@@ -39,6 +42,7 @@ enum PageFingerprint {
             bytes.append(1)
             var s = s
             s.withUTF8 { u in
+                text += u.count
                 word(UInt64(u.count))
                 bytes.append(contentsOf: u)
             }
@@ -61,7 +65,9 @@ enum PageFingerprint {
                     guard self.value(d[key]!) else { return false }
                 }
             } else if t == QuestionContext.self {
-                guard let h = questions.fingerprint(value as! QuestionContext) else { return false }
+                let (f, size) = questions.fingerprint(value as! QuestionContext)
+                guard let h = f else { return false }
+                text += size
                 bytes.append(4); word(h.a); word(h.b)
             } else if t == Int.self {
                 bytes.append(2); word(UInt64(bitPattern: Int64(value as! Int)))
@@ -75,7 +81,9 @@ enum PageFingerprint {
                 let a = value as! [QuestionContext]
                 bytes.append(6); word(UInt64(a.count))
                 for q in a {
-                    guard let h = questions.fingerprint(q) else { return false }
+                    let (f, size) = questions.fingerprint(q)
+                    guard let h = f else { return false }
+                    text += size
                     word(h.a); word(h.b)
                 }
             } else if t == [[String: Any]].self {

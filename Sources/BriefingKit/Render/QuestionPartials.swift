@@ -71,24 +71,28 @@ final class QuestionPartials: @unchecked Sendable {
     private let earlier: [ContentHash: String]
     /// Whether questions are fingerprinted (`build()`, which fingerprints every page).
     private let fingerprinting: Bool
+    /// Whether to index renderings by fingerprint for the next build (`made`).
+    private let remember: Bool
     private let lock = NSLock()
     private var entries: [Key: Entry] = [:]
     private var byFingerprint: [ContentHash: String] = [:]
 
-    init(theme: Theme, earlier: [ContentHash: String] = [:], fingerprinting: Bool = false) {
+    init(theme: Theme, earlier: [ContentHash: String] = [:], fingerprinting: Bool = false, remember: Bool = false) {
         self.theme = theme
         self.earlier = earlier
         self.fingerprinting = fingerprinting
+        self.remember = remember
     }
 
     func html(_ q: QuestionContext) -> String {
         entry(q, html: true).html ?? ""
     }
 
-    /// Nil when the question cannot be fingerprinted.
-    func fingerprint(_ q: QuestionContext) -> ContentHash? {
+    /// Nil when the question cannot be fingerprinted; and the size of its rendering, if made.
+    func fingerprint(_ q: QuestionContext) -> (ContentHash?, size: Int) {
         // Shared pages will want the rendering too: make it while the fields are at hand.
-        entry(q, html: !theme.prerenderable.isEmpty).fingerprint
+        let e = entry(q, html: !theme.prerenderable.isEmpty)
+        return (e.fingerprint, e.html?.utf8.count ?? 0)
     }
 
     private func entry(_ q: QuestionContext, html: Bool) -> Entry {
@@ -106,7 +110,7 @@ final class QuestionPartials: @unchecked Sendable {
         }
         lock.withLock {
             entries[key] = made
-            if let f = made.fingerprint, let h = made.html { byFingerprint[f] = h }
+            if remember, let f = made.fingerprint, let h = made.html { byFingerprint[f] = h }
         }
         return made
     }

@@ -55,11 +55,12 @@ struct RenderStage {
         work += pages.map { job in
             {
                 let context = job.context()
-                let fingerprint = fingerprinting ? PageFingerprint.of(job, context, theme: theme, questions: questions) : nil
+                let (fingerprint, size) = fingerprinting ? PageFingerprint.of(job, context, theme: theme, questions: questions) : (nil, nil)
                 if let fingerprint, isUnchanged(job.path, fingerprint) {
                     return [deliver(RenderedFile(path: job.path, bytes: nil, fingerprint: fingerprint))]
                 }
-                return [deliver(RenderedFile(path: job.path, bytes: theme.renderBytes(job.template, context), fingerprint: fingerprint))]
+                let bytes = theme.renderBytes(job.template, context, expectedSize: size)
+                return [deliver(RenderedFile(path: job.path, bytes: bytes, fingerprint: fingerprint))]
             }
         }
         work.append { ready.map { deliver(RenderedFile(path: $0.path, bytes: $0.bytes)) } }

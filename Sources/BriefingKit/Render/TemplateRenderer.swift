@@ -53,11 +53,13 @@ struct TemplateRenderer {
         }
     }
 
-    func render(_ name: String, _ object: Any) throws -> [UInt8] {
+    /// `capacity`: the expected size; a buffer that has to double copies what it holds,
+    /// and a page of every question is megabytes.
+    func render(_ name: String, _ object: Any, capacity: Int = 1 << 16) throws -> [UInt8] {
         guard let found = programs[name] else { return [] }
         guard let program = found else { throw Unsupported() }
         var out: [UInt8] = []
-        out.reserveCapacity(1 << 16)
+        out.reserveCapacity(capacity)
         try render(program, Context(stack: [object]), into: &out)
         return out
     }

@@ -117,9 +117,11 @@ public struct Theme: Sendable {
     }
 
     /// `render` as the bytes of a file, without a `String` in between.
-    public func renderBytes(_ template: String, _ context: [String: Any]) -> [UInt8] {
+    public func renderBytes(_ template: String, _ context: [String: Any], expectedSize: Int? = nil) -> [UInt8] {
         let shared = prerenderable.contains(template)
-        if let bytes = try? (shared ? sharedRenderer : renderer)?.render(template, context) { return bytes }
+        // A little over the text the context holds: the template adds its markup.
+        let capacity = expectedSize.map { max(1 << 16, $0 + $0 / 4) } ?? 1 << 16
+        if let bytes = try? (shared ? sharedRenderer : renderer)?.render(template, context, capacity: capacity) { return bytes }
         return Array(((shared ? sharedQuestions : library).render(context, withTemplate: template) ?? "").utf8)
     }
 

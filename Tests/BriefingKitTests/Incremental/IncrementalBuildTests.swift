@@ -19,7 +19,7 @@ import Testing
         let clean = site.root.appendingPathComponent("clean-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: clean) }
         var options = site.options(output: clean)
-        options.reuseMemory = false
+        options.remembersBuilds = false
         let fresh = SiteBuilder(options).build()
         #expect(fresh.succeeded, "\(step): \(fresh.diagnostics.errors)", sourceLocation: sourceLocation)
         let a = snapshot(site.output), b = snapshot(clean)

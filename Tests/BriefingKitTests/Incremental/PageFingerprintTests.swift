@@ -6,7 +6,7 @@ import Testing
     static let theme = Theme.load(overrides: []).0!
 
     static func fingerprint(_ context: [String: Any], template: String = "page", theme: Theme = theme) -> ContentHash? {
-        PageFingerprint.of(PageJob(path: "x/index.html", template: template) { [:] }, context, theme: theme, questions: QuestionPartials(theme: theme, fingerprinting: true))
+        PageFingerprint.of(PageJob(path: "x/index.html", template: template) { [:] }, context, theme: theme, questions: QuestionPartials(theme: theme, fingerprinting: true)).0
     }
 
     @Test func equalContextsAgreeWhateverTheirOrder() throws {

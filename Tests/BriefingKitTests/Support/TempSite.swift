@@ -45,8 +45,12 @@ struct TempSite {
         try FileManager.default.removeItem(at: root.appendingPathComponent(path))
     }
 
+    /// As `serve` builds: each build reuses what the last one in the process kept, so
+    /// every test also checks that reuse changes nothing.
     func options(output: URL? = nil) -> SiteBuilder.Options {
-        SiteBuilder.Options(source: root, displaySource: "", output: output ?? self.output)
+        var options = SiteBuilder.Options(source: root, displaySource: "", output: output ?? self.output)
+        options.remembersBuilds = true
+        return options
     }
 
     @discardableResult
