@@ -15,9 +15,13 @@ final class FieldReader {
     /// Keys asked for: a handful per mapping, so a list beats hashing each one.
     private var read: [String] = []
     /// The mapping's pairs, copied out of Yams once: iterating `Node.Mapping` copies every
-    /// pair, and each lookup used to walk it again. `name` is Yams' `Node.string` of the key
-    /// (what complaints print); `text` is set for scalar keys only, the ones a field can match.
-    private let pairs: [(key: Node, name: String?, text: String?, value: Node)]
+    /// pair, and each lookup used to walk it again. Apart, so that a search compares key
+    /// text without copying nodes. `names` are Yams' `Node.string` of each key (what
+    /// complaints print); `texts` are set for scalar keys only, the ones a field can match.
+    private let keys: [Node]
+    private let values: [Node]
+    private let names: [String?]
+    private let texts: [String?]
     /// No tag is written, so a key's text is the whole of its identity and a key is
     /// found by comparing text; otherwise Yams' own lookup (through its resolver) decides.
     private let plainKeys: Bool
@@ -28,7 +32,18 @@ final class FieldReader {
         self.location = location
         self.source = source
         self.diagnostics = diagnostics
-        self.pairs = mapping.map { (key: $0.key, name: $0.key.string, text: $0.key.scalar?.string, value: $0.value) }
+        var keys: [Node] = [], values: [Node] = [], names: [String?] = [], texts: [String?] = []
+        keys.reserveCapacity(mapping.count)
+        values.reserveCapacity(mapping.count)
+        names.reserveCapacity(mapping.count)
+        texts.reserveCapacity(mapping.count)
+        for (k, v) in mapping {
+            keys.append(k)
+            values.append(v)
+            names.append(k.string)
+            texts.append(k.scalar?.string)
+        }
+        (self.keys, self.values, self.names, self.texts) = (keys, values, names, texts)
         self.plainKeys = source.plainTags
     }
 
@@ -40,7 +55,7 @@ final class FieldReader {
     /// The node under `key`, or nil when absent or explicitly null.
     func node(_ key: String) -> Node? {
         read.append(key)
-        let found = plainKeys ? pairs.first(where: { $0.text == key })?.value : mapping[key]
+        let found = plainKeys ? texts.firstIndex(of: key).map { values[$0] } : mapping[key]
         guard let value = found else { return nil }
         if case .scalar(let s) = value, s.style == .plain {
             switch s.string {
@@ -53,8 +68,8 @@ final class FieldReader {
 
     /// Where `key:` itself is written, for "missing" and "unknown" complaints.
     func keyLocation(_ key: String) -> SourceLocation {
-        guard let entry = pairs.first(where: { $0.name == key }) else { return location }
-        return location(of: entry.key)
+        guard let i = names.firstIndex(of: key) else { return location }
+        return location(of: keys[i])
     }
 
     func string(_ key: String, required: Bool = false) -> String? {
@@ -186,8 +201,8 @@ final class FieldReader {
 
     /// A field nobody reads is almost always a typo (`staus:`), so say so.
     func warnUnknown() {
-        for entry in pairs where !read.contains(entry.name ?? "") {
-            warning(location(of: entry.key), "unknown field '\(entry.name ?? "?")' is ignored")
+        for (i, name) in names.enumerated() where !read.contains(name ?? "") {
+            warning(location(of: keys[i]), "unknown field '\(name ?? "?")' is ignored")
         }
     }
 

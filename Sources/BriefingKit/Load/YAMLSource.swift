@@ -1,3 +1,4 @@
+import Foundation
 import Yams
 
 /// The front matter of one file, as Yams composed it, with the arithmetic that
@@ -19,13 +20,16 @@ struct YAMLSource {
         self.firstLine = firstLine
         self.yaml = yaml
         var copy = yaml
+        // memchr from one newline to the next, and once for "!".
         (self.lineStarts, self.plainTags) = copy.withUTF8 { b in
             var starts = [0]
-            var bang = false
-            for i in 0..<b.count {
-                if b[i] == 10 { starts.append(i + 1) } else if b[i] == 33 { bang = true }
+            guard let base = b.baseAddress else { return (starts, true) }
+            var i = 0
+            while let hit = memchr(base + i, 10, b.count - i) {
+                i = base.distance(to: hit.assumingMemoryBound(to: UInt8.self)) + 1
+                starts.append(i)
             }
-            return (starts, !bang)
+            return (starts, memchr(base, 33, b.count) == nil)
         }
     }
 
