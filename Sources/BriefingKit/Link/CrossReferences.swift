@@ -20,17 +20,20 @@ public struct CrossReferences: Sendable {
         }
         backlinks = seen.mapValues { $0.sorted() }
 
-        for r in content.recommendations.sorted(by: { $0.number < $1.number }) {
-            recommendationsOf[r.briefing, default: []].append(r.number)
-            for q in r.questions {
+        // Indices, not a sorted copy: a copy retains every field of every recommendation.
+        let recommendations = content.recommendations
+        for i in recommendations.indices.sorted(by: { recommendations[$0].number < recommendations[$1].number }) {
+            recommendationsOf[recommendations[i].briefing, default: []].append(recommendations[i].number)
+            for q in recommendations[i].questions {
                 if let m = q.asked { askedAt[m, default: []].append(q.id) }
             }
         }
 
-        var byText: [[UInt8]: [Question]] = [:]
-        for r in content.recommendations {
+        var byText: [ComparableText: [(id: String, location: SourceLocation)]] = [:]
+        byText.reserveCapacity(recommendations.reduce(0) { $0 + $1.questions.count })
+        for r in recommendations {
             for q in r.questions {
-                byText[Self.comparable(q.text.text), default: []].append(q)
+                byText[ComparableText(q.text.text), default: []].append((q.id, q.location))
             }
         }
         for group in byText.values where group.count > 1 {  // dictionary order does not matter: ids are sorted, diagnostics too
@@ -46,17 +49,29 @@ public struct CrossReferences: Sendable {
     /// A question's text for spotting repeats: runs of white space as one space,
     /// ASCII letters in lower case. Works on bytes: this runs for every question.
     static func comparable(_ text: String) -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(text.utf8.count)
-        var space = false
-        for b in text.utf8 {
-            if b == 32 || b == 9 || b == 10 || b == 13 {
-                space = !out.isEmpty
-                continue
+        var text = text
+        return text.withUTF8 { b in
+            [UInt8](unsafeUninitializedCapacity: b.count) { out, written in
+                var n = 0
+                var space = false
+                for c in b {
+                    if c == 32 || c == 9 || c == 10 || c == 13 {
+                        space = n > 0
+                        continue
+                    }
+                    if space { out[n] = 32; n += 1; space = false }
+                    out[n] = c >= 65 && c <= 90 ? c + 32 : c
+                    n += 1
+                }
+                written = n
             }
-            if space { out.append(32); space = false }
-            out.append(b >= 65 && b <= 90 ? b + 32 : b)
         }
-        return out
+    }
+
+    /// `comparable` text as a dictionary key, hashed in one call: `[UInt8]` hashes byte by byte.
+    struct ComparableText: Hashable {
+        let bytes: [UInt8]
+        init(_ text: String) { bytes = CrossReferences.comparable(text) }
+        func hash(into h: inout Hasher) { bytes.withUnsafeBytes { h.combine(bytes: $0) } }
     }
 }

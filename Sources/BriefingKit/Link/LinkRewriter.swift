@@ -1,4 +1,5 @@
 import Ccmark
+import Foundation
 
 /// A reference found in Markdown, resolved.
 public struct ReferenceUse: Hashable, Sendable {
@@ -66,21 +67,24 @@ struct LinkRewriter {
     }
 
     private func rewrite(_ run: [OpaquePointer], in doc: MarkdownDocument, uses: inout [ReferenceUse], diagnostics: inout [Diagnostic]) {
-        var text = ""
+        // The run's bytes straight from cmark's literals: building a `String` per node and
+        // searching it through the collection protocols cost more than the scan itself.
+        var bytes: [UInt8] = []
         var starts: [(offset: Int, node: OpaquePointer)] = []
+        starts.reserveCapacity(run.count)
         var escaped = Set<Int>()
         for node in run {
-            let offset = text.utf8.count
+            let offset = bytes.count
             starts.append((offset, node))
             guard let lit = cmark_node_get_literal(node) else { continue }
-            let literal = String(cString: lit)
-            text += literal
-            if literal.utf8.contains(91) {  // "[": Foundation's contains(String) is costly per node
+            let literal = UnsafeBufferPointer(start: UnsafeRawPointer(lit).assumingMemoryBound(to: UInt8.self), count: strlen(lit))
+            bytes.append(contentsOf: literal)
+            if memchr(lit, 91, literal.count) != nil {  // "["
                 escaped.formUnion(EscapedBrackets.offsets(in: literal, node: node, source: doc).map { $0 + offset })
             }
         }
         // `\[\[11]]` is CommonMark for literal brackets: the author asked for no link.
-        let matches = ReferenceScanner.scan(text).filter { m in
+        let matches = ReferenceScanner.scan(bytes).filter { m in
             if case .wiki = m.kind { return !escaped.contains(m.range.lowerBound) && !escaped.contains(m.range.lowerBound + 1) }
             return true
         }
@@ -101,7 +105,6 @@ struct LinkRewriter {
             return doc.source.location(line: line, column: column + offset - owner.offset)
         }
 
-        let bytes = Array(text.utf8)
         var pieces: [OpaquePointer] = []
         var cursor = 0
         var changed = false
@@ -181,7 +184,7 @@ extension TargetKey: CustomStringConvertible {
 /// cmark drops the backslash from the node's literal, so the literal is walked
 /// against the source span the node came from.
 enum EscapedBrackets {
-    static func offsets(in literal: String, node: OpaquePointer, source doc: MarkdownDocument) -> [Int] {
+    static func offsets(in l: UnsafeBufferPointer<UInt8>, node: OpaquePointer, source doc: MarkdownDocument) -> [Int] {
         let line = Int(cmark_node_get_start_line(node))
         let start = Int(cmark_node_get_start_column(node))
         let end = Int(cmark_node_get_end_column(node))
@@ -191,7 +194,6 @@ enum EscapedBrackets {
         // `o` turns 0-based positions in the line into the slice's indices.
         let s = src, o = src.startIndex
         guard end <= s.count, s[(o + start - 1)..<(o + end)].contains(92) else { return [] }  // no backslash: nothing escaped
-        let l = Array(literal.utf8)
         var i = start - 1, j = 0
         var out: [Int] = []
         while i < end && j < l.count {

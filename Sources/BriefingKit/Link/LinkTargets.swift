@@ -89,7 +89,7 @@ public struct LinkTargets: Sendable {
 
     /// Resolves the inside of `[[...]]` (after any `Label|`).
     public func resolve(_ reference: String) -> Resolution {
-        let r = reference.trimmingCharacters(in: .whitespaces)
+        let r = ReferenceScanner.trimmed(reference[...])
         if let n = ReferenceScanner.recommendationNumber(r) {
             return recommendations[n].map(Resolution.found) ?? .missing("no recommendation \(n)")
         }

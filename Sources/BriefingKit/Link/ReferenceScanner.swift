@@ -1,3 +1,5 @@
+import Foundation
+
 /// Finds references in running text: `[[...]]` and the plain mentions
 /// "Rec N", "Recommendation N" and "recommendation N".
 ///
@@ -16,27 +18,30 @@ enum ReferenceScanner {
         var range: Range<Int>
     }
 
-    static func scan(_ text: String) -> [Match] {
-        let b = Array(text.utf8)
-        var out: [Match] = []
-        var i = 0
-        while i < b.count {
-            if b[i] == 91, i + 1 < b.count, b[i + 1] == 91, let m = wiki(b, at: i) {  // "[["
-                out.append(m)
-                i = m.range.upperBound
-                continue
+    static func scan(_ text: String) -> [Match] { scan(Array(text.utf8)) }
+
+    static func scan(_ bytes: [UInt8]) -> [Match] {
+        bytes.withUnsafeBufferPointer { b in
+            var out: [Match] = []
+            var i = 0
+            while i < b.count {
+                if b[i] == 91, i + 1 < b.count, b[i + 1] == 91, let m = wiki(b, at: i) {  // "[["
+                    out.append(m)
+                    i = m.range.upperBound
+                    continue
+                }
+                if (b[i] == 82 || b[i] == 114), let m = mention(b, at: i) {  // "R" or "r"
+                    out.append(m)
+                    i = m.range.upperBound
+                    continue
+                }
+                i += 1
             }
-            if (b[i] == 82 || b[i] == 114), let m = mention(b, at: i) {  // "R" or "r"
-                out.append(m)
-                i = m.range.upperBound
-                continue
-            }
-            i += 1
+            return out
         }
-        return out
     }
 
-    private static func wiki(_ b: [UInt8], at start: Int) -> Match? {
+    private static func wiki(_ b: UnsafeBufferPointer<UInt8>, at start: Int) -> Match? {
         var j = start + 2
         while j + 1 < b.count {
             if b[j] == 93 && b[j + 1] == 93 { break }  // "]]"
@@ -49,11 +54,21 @@ enum ReferenceScanner {
         // cmark leaves "]]" then maybe more; consume exactly two.
         if end > b.count { end = b.count }
         if let bar = inner.lastIndex(of: "|") {
-            let label = inner[..<bar].trimmingCharacters(in: .whitespaces)
-            let target = inner[inner.index(after: bar)...].trimmingCharacters(in: .whitespaces)
+            let label = trimmed(inner[..<bar])
+            let target = trimmed(inner[inner.index(after: bar)...])
             return Match(kind: .wiki(target: target, label: label.isEmpty ? nil : label), range: start..<end)
         }
-        return Match(kind: .wiki(target: inner.trimmingCharacters(in: .whitespaces), label: nil), range: start..<end)
+        return Match(kind: .wiki(target: trimmed(inner[...]), label: nil), range: start..<end)
+    }
+
+    /// `trimmingCharacters(in: .whitespaces)`, which trims tabs and Unicode space separators
+    /// (never an ASCII letter or digit) one scalar at a time through Foundation, so text that
+    /// starts and ends with ASCII other than space and tab is returned as it is.
+    static func trimmed(_ s: Substring) -> String {
+        let u = s.utf8
+        guard let first = u.first, let last = u.last else { return "" }
+        func kept(_ c: UInt8) -> Bool { c < 0x80 && c != 32 && c != 9 }
+        return kept(first) && kept(last) ? String(s) : s.trimmingCharacters(in: .whitespaces)
     }
 
     private static let words: [[UInt8]] = ["Recommendation", "recommendation", "Rec"].map { Array($0.utf8) }
@@ -62,7 +77,7 @@ enum ReferenceScanner {
         (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c == 95 || c >= 128
     }
 
-    private static func mention(_ b: [UInt8], at start: Int) -> Match? {
+    private static func mention(_ b: UnsafeBufferPointer<UInt8>, at start: Int) -> Match? {
         if start > 0 && isWordByte(b[start - 1]) { return nil }
         for w in words where start + w.count < b.count && b[start..<(start + w.count)].elementsEqual(w) {
             var j = start + w.count

@@ -37,9 +37,31 @@ final class MarkdownDocument {
     private func blankDataURLs() {
         walk { node, type, entering in
             guard entering, type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE, let url = cmark_node_get_url(node) else { return }
-            let scheme = String(cString: url).unicodeScalars.filter { $0.value > 0x20 }.prefix(5)
-            if String(String.UnicodeScalarView(scheme)).lowercased() == "data:" { cmark_node_set_url(node, "") }
+            if Self.isDataURL(url) { cmark_node_set_url(node, "") }
         }
+    }
+
+    private static let dataScheme = Array("data:".utf8)
+
+    /// Whether the first five scalars above U+0020, lower-cased, are "data:". On bytes (a
+    /// `String` and a scalar filter per link cost more than rendering the HTML): the bytes up to
+    /// 0x20 are exactly those scalars. A non-ASCII scalar among the five goes the Unicode way.
+    static func isDataURL(_ url: UnsafePointer<CChar>) -> Bool {
+        var p = UnsafeRawPointer(url).assumingMemoryBound(to: UInt8.self)
+        var matched = 0
+        while matched < dataScheme.count {
+            let c = p.pointee
+            p += 1
+            if c == 0 { return false }
+            if c <= 0x20 { continue }
+            if c >= 0x80 {
+                let scheme = String(cString: url).unicodeScalars.filter { $0.value > 0x20 }.prefix(5)
+                return String(String.UnicodeScalarView(scheme)).lowercased() == "data:"
+            }
+            guard (c >= 65 && c <= 90 ? c + 32 : c) == dataScheme[matched] else { return false }
+            matched += 1
+        }
+        return true
     }
 
     /// Visits every node in document order, on entering and on leaving a container.
@@ -82,22 +104,32 @@ final class MarkdownDocument {
     /// Words joined by single spaces: `split` on the Characters " " and "\n", then `joined`.
     /// On bytes unless a space or newline could be part of a larger Character
     /// (a combining mark after it, "\r\n"): then as Characters, as it always was.
+    /// One pass that gives up on finding such a byte: it runs on every field's text.
     static func collapseSpaces(_ b: [UInt8]) -> String {
-        for i in b.indices where b[i] == 32 || b[i] == 10 {
-            if (i + 1 < b.count && b[i + 1] >= 0x80) || (i > 0 && (b[i - 1] >= 0x80 || (b[i] == 10 && b[i - 1] == 13))) {
-                return String(decoding: b, as: UTF8.self).split(whereSeparator: { $0 == " " || $0 == "\n" }).joined(separator: " ")
+        var joinsCharacters = false
+        let out = [UInt8](unsafeUninitializedCapacity: b.count) { out, written in
+            b.withUnsafeBufferPointer { b in
+                var n = 0
+                var pending = false
+                for i in 0..<b.count {
+                    let c = b[i]
+                    if c == 32 || c == 10 {
+                        if (i + 1 < b.count && b[i + 1] >= 0x80) || (i > 0 && (b[i - 1] >= 0x80 || (c == 10 && b[i - 1] == 13))) {
+                            joinsCharacters = true
+                            break
+                        }
+                        pending = n > 0
+                    } else {
+                        if pending { out[n] = 32; n += 1; pending = false }
+                        out[n] = c
+                        n += 1
+                    }
+                }
+                written = joinsCharacters ? 0 : n
             }
         }
-        var out: [UInt8] = []
-        out.reserveCapacity(b.count)
-        var pending = false
-        for c in b {
-            if c == 32 || c == 10 {
-                pending = !out.isEmpty
-            } else {
-                if pending { out.append(32); pending = false }
-                out.append(c)
-            }
+        if joinsCharacters {
+            return String(decoding: b, as: UTF8.self).split(whereSeparator: { $0 == " " || $0 == "\n" }).joined(separator: " ")
         }
         return String(decoding: out, as: UTF8.self)
     }

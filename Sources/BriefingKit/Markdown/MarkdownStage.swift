@@ -18,6 +18,13 @@ struct MarkdownStage: Sendable {
         var home: Int?
         var headingTop: Int
         var stage: ContentHash
+
+        /// The field's name and the stage only: a site names each field once, and hashing
+        /// every field's whole text cost more than comparing the one candidate.
+        func hash(into h: inout Hasher) {
+            h.combine(job)
+            h.combine(stage)
+        }
     }
 
     /// `run`, taking a field's result from `previous` when nothing it reads changed,
