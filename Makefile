@@ -8,7 +8,7 @@ BIN         = $(BUILD_DIR)/$(CONFIG)/briefing
 APT_GET     = DEBIAN_FRONTEND=noninteractive apt-get
 SUDO       := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all site check test deps clean lint lint-deps pack-pdf fuzz sanitize bench bench-hugo
+.PHONY: all site check test deps clean lint lint-deps pack-pdf fuzz sanitize bench bench-hugo bench-serve
 
 all: site
 
@@ -97,6 +97,13 @@ bench-hugo: deps
 	@if [ ! -x ../shared/bench/run.sh ]; then echo "bench-hugo: ../shared/bench/run.sh is not here; nothing to compare with"; exit 0; fi; \
 	$(SWIFT) build -c release --build-path $(BUILD_DIR) --product briefing && \
 	for size in $${SIZES:-25x4 250x8 1250x8}; do BRIEFING_BIN=$(CURDIR)/$(RELEASE_BIN) RUNS=$${RUNS:-5} ../shared/bench/run.sh $$size; done
+
+# `briefing serve`'s save-to-reload latency on a generated corpus (bench/serve_latency.py):
+# write → `reload` event → page fetched, 20 runs at 250x8. SERVE_ARGS="--browser" adds a headless
+# Chromium tab (needs chromium and websocket-client); SERVE_ARGS="--runs 5 --size 25x4" to shorten.
+bench-serve: deps
+	$(SWIFT) build -c release --build-path $(BUILD_DIR) --product briefing
+	python3 bench/serve_latency.py $(RELEASE_BIN) $${SERVE_ARGS}
 
 clean:
 	rm -rf site $(BUILD_DIR)
