@@ -10,15 +10,18 @@ public struct CrossReferences: Sendable {
 
     init(content: SiteContent, results: [MarkdownResult], diagnostics: inout Diagnostics) {
         var seen: [TargetKey: Set<Backlink>] = [:]
+        var found: [TargetKey: [Backlink]] = [:]
         for r in results {
             for use in r.uses where use.target != r.source.order {
                 // A question's own answer linking its recommendation is not news on that page.
                 if case .question(let id) = r.source.order, case .recommendation(let n) = use.target,
                    QuestionOrder.parts(id).0 == n { continue }
-                seen[use.target, default: []].insert(r.source)
+                if seen[use.target, default: []].insert(r.source).inserted { found[use.target, default: []].append(r.source) }
             }
         }
-        backlinks = seen.mapValues { $0.sorted() }
+        // A question and its answer share their place and path: the stable sort keeps them in
+        // the order the fields come, where sorting a `Set` left it to the process's hash seed.
+        backlinks = found.mapValues { $0.sorted() }
 
         // Indices, not a sorted copy: a copy retains every field of every recommendation.
         let recommendations = content.recommendations

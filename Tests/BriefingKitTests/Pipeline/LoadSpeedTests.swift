@@ -1,0 +1,38 @@
+import Foundation
+import Testing
+@testable import BriefingKit
+
+/// The byte-level shortcuts of the load, Markdown and link stages give what the
+/// Unicode-aware code they stand in for gives.
+@Suite struct LoadSpeedTests {
+    @Test func dataURLsAreFoundAsTheScalarFilterFindsThem() {
+        let samples = ["data:x", "DATA:x", " \t\nDaTa:x", "d a t a :", "dat", "", "data", "dätá:x", "\u{0130}data:", "data\u{301}:",
+                       "https://x", "\u{7F}data:", "da\u{A0}ta:", "\u{212A}data:", "javascript:x"]
+        for s in samples {
+            let scheme = s.unicodeScalars.filter { $0.value > 0x20 }.prefix(5)
+            let expected = String(String.UnicodeScalarView(scheme)).lowercased() == "data:"
+            #expect(s.withCString { MarkdownDocument.isDataURL($0) } == expected, "\(s.debugDescription)")
+        }
+    }
+
+    @Test func referenceTargetsTrimAsFoundationDoes() {
+        let samples = ["11", " 11 ", "\t11", "gdd\t", "\u{A0}gdd", "gdd\u{2003}", "é", " é ", "", " ", "a b", "\u{3000}x\u{3000}"]
+        for s in samples {
+            #expect(ReferenceScanner.trimmed(s[...]) == s.trimmingCharacters(in: .whitespaces), "\(s.debugDescription)")
+        }
+    }
+
+    @Test func tiedBacklinksKeepTheOrderOfTheirFields() {
+        let question = Backlink(label: "Question 2.1", path: "recommendations/2/index.html#q2.1", order: .question("2.1"))
+        let answer = Backlink(label: "Answer to 2.1", path: question.path, order: question.order)
+        let use = ReferenceUse(target: .recommendation(3), location: SourceLocation(path: "x.md"))
+        func labels(_ sources: [Backlink]) -> [String] {
+            let results = sources.map { MarkdownResult(key: .pageBody($0.label), fragment: Fragment(html: "", text: ""), source: $0, uses: [use, use], diagnostics: []) }
+            var diagnostics = Diagnostics()
+            let references = CrossReferences(content: SiteContent(config: SiteConfig()), results: results, diagnostics: &diagnostics)
+            return (references.backlinks[.recommendation(3)] ?? []).map(\.label)
+        }
+        #expect(labels([question, answer]) == ["Question 2.1", "Answer to 2.1"])
+        #expect(labels([answer, question, answer]) == ["Answer to 2.1", "Question 2.1"])
+    }
+}
