@@ -3,7 +3,7 @@ import Foundation
 /// What one process keeps between builds of the same site: each content file's
 /// decoding (by its text), each Markdown field's rendering (by its text, its
 /// place and the link targets), the parsed templates (by their texts) and each
-/// question's rendered partial (by its fingerprint). `briefing serve` rebuilds in one process, so an
+/// question's fingerprint and rendered partial (by the values it is made of). `briefing serve` rebuilds in one process, so an
 /// edit re-reads and re-renders only what the edit touched; a lone `briefing
 /// build` fills it and exits.
 ///
@@ -16,8 +16,8 @@ final class BuildMemory: @unchecked Sendable {
         var markdown: [MarkdownStage.Key: MarkdownResult] = [:]
         /// The parsed templates (a theme knows the texts it was made from).
         var theme: Theme?
-        /// Each question's `question` partial with `theme`, by question fingerprint.
-        var partials: [ContentHash: String] = [:]
+        /// Each question's fingerprint and `question` partial with `theme`, by what it was made of.
+        var questions: [QuestionView: QuestionPartials.Entry] = [:]
     }
 
     private let lock = NSLock()
@@ -32,8 +32,8 @@ final class BuildMemory: @unchecked Sendable {
         lock.withLock { sites[site] = generation }
     }
 
-    func keep(partials: [ContentHash: String], for site: String) {
-        lock.withLock { sites[site]?.partials = partials }
+    func keep(questions: [QuestionView: QuestionPartials.Entry], for site: String) {
+        lock.withLock { sites[site]?.questions = questions }
     }
 
     /// Sites are told apart by everything that changes how their files decode and render.

@@ -107,7 +107,7 @@ public struct SiteBuilder: Sendable {
         if !options.fastTemplates { theme = theme?.mustacheOnly() }
         diagnostics.append(contentsOf: themeDiagnostics)
         lap("theme")
-        let earlier = last.theme != nil && last.theme?.identity == next.theme?.identity ? last.partials : [:]
+        let earlier = last.theme != nil && last.theme?.identity == next.theme?.identity ? last.questions : [:]
         if options.remembersBuilds { BuildMemory.shared.keep(next, for: memorySite) }
         result.diagnostics = diagnostics
         guard let theme, !diagnostics.hasErrors else { return (nil, result) }
@@ -164,7 +164,7 @@ public struct SiteBuilder: Sendable {
             result.write = try session.finish(outcomes, state: &state)
             result.files = plan.paths.map { OutputFile(path: $0, bytes: []) }
             if options.remembersBuilds, let partials = plan.site.questionPartials {
-                BuildMemory.shared.keep(partials: partials.made, for: BuildMemory.site(options))
+                BuildMemory.shared.keep(questions: partials.made, for: BuildMemory.site(options))
             }
         } catch {
             result.diagnostics.error(SourceLocation(path: options.output.path), "\(error)")

@@ -59,25 +59,25 @@ final class QuestionPartials: @unchecked Sendable {
         var showRecommendation: Bool
     }
 
-    private struct Entry {
+    struct Entry: Sendable {
         /// Nil when a field has a type `PageFingerprint` cannot compare, or when not fingerprinting.
         var fingerprint: ContentHash?
         var html: String?
     }
 
     private let theme: Theme
-    /// Renderings from this process's last build with the same theme, by question fingerprint:
-    /// a question whose fields are unchanged comes out the same (`briefing serve`).
-    private let earlier: [ContentHash: String]
+    /// Entries from this process's last build with the same theme, by view: a question
+    /// shown from the same values comes out the same (`briefing serve`).
+    private let earlier: [QuestionView: Entry]
     /// Whether questions are fingerprinted (`build()`, which fingerprints every page).
     private let fingerprinting: Bool
-    /// Whether to index renderings by fingerprint for the next build (`made`).
+    /// Whether to keep this build's entries by view for the next build (`made`).
     private let remember: Bool
     private let lock = NSLock()
     private var entries: [Key: Entry] = [:]
-    private var byFingerprint: [ContentHash: String] = [:]
+    private var byView: [QuestionView: Entry] = [:]
 
-    init(theme: Theme, earlier: [ContentHash: String] = [:], fingerprinting: Bool = false, remember: Bool = false) {
+    init(theme: Theme, earlier: [QuestionView: Entry] = [:], fingerprinting: Bool = false, remember: Bool = false) {
         self.theme = theme
         self.earlier = earlier
         self.fingerprinting = fingerprinting
@@ -99,22 +99,25 @@ final class QuestionPartials: @unchecked Sendable {
         let key = Key(id: q.question.id, root: q.views.frame.root, showRecommendation: q.showRecommendation)
         if let hit = lock.withLock({ entries[key] }), hit.html != nil || !html { return hit }
         // Made outside the lock; two threads may both make a question, with the same result.
-        let fields = q.views.questionFields(q.question, of: q.recommendation, showRecommendation: q.showRecommendation)
+        let view = QuestionView(q.question, of: q.recommendation, showRecommendation: q.showRecommendation, frame: q.views.frame)
         var made = Entry()
-        if fingerprinting {
-            var w = PageFingerprint.Writer(questions: self)
-            if w.value(fields) { made.fingerprint = ContentHash(w.bytes) }
-        }
-        if html {
-            made.html = made.fingerprint.flatMap { earlier[$0] } ?? theme.renderWhole("question", fields)
+        if let before = earlier[view], before.fingerprint != nil || !fingerprinting, before.html != nil || !html {
+            made = before
+        } else {
+            let fields = view.fields
+            if fingerprinting {
+                var w = PageFingerprint.Writer(questions: self)
+                if w.value(fields) { made.fingerprint = ContentHash(w.bytes) }
+            }
+            if html { made.html = theme.renderWhole("question", fields) }
         }
         lock.withLock {
             entries[key] = made
-            if remember, let f = made.fingerprint, let h = made.html { byFingerprint[f] = h }
+            if remember { byView[view] = made }
         }
         return made
     }
 
-    /// This build's renderings by fingerprint, for the next build of the site in this process.
-    var made: [ContentHash: String] { lock.withLock { byFingerprint } }
+    /// This build's entries by view, for the next build of the site in this process.
+    var made: [QuestionView: Entry] { lock.withLock { byView } }
 }

@@ -24,34 +24,7 @@ struct Views {
     }
 
     func questionFields(_ q: Question, of r: Recommendation, showRecommendation: Bool = false) -> [String: Any] {
-        var v: [String: Any] = [
-            "id": q.id,
-            "anchor": SiteURLs.questionAnchor(q.id),
-            "status": q.status.rawValue,
-            "statusLabel": Self.statusLabel(q.status),
-            "text": frame.html(.questionText(q.id)),
-            "permalink": frame.url(site.urls.question(q.id, recommendation: r.number)),
-            // What "Copy link" copies: the public address when the site has one.
-            "shareURL": site.content.config.baseURL.isEmpty ? ""
-                : PageFrame.absolute(site.content.config.baseURL, SiteURLs(pretty: true).question(q.id, recommendation: r.number)),
-            "badge": badge(r.briefing),
-        ]
-        if showRecommendation {
-            v["recommendation"] = ["number": r.number, "title": r.title, "url": frame.url(site.urls.recommendation(r.number))] as [String: Any]
-        }
-        if q.answer != nil { v["answer"] = frame.html(.questionAnswer(q.id)) }
-        if let d = q.answered { v["answered"] = d.iso }
-        if let m = q.asked, let meeting = site.meeting(m) {
-            v["asked"] = ["title": meeting.title, "url": frame.url(site.urls.meeting(m))]
-        }
-        let same = (site.references.sameAs[q.id] ?? []).compactMap { id -> [String: Any]? in
-            guard let t = LinkTargetsLookup.question(id, in: site) else { return nil }
-            return ["id": id, "url": frame.url(t)]
-        }
-        v["same"] = same
-        let refs = backlinks(.question(q.id))
-        v["backlinks"] = refs
-        return v
+        QuestionView(q, of: r, showRecommendation: showRecommendation, frame: frame).fields
     }
 
     struct Counts {
@@ -95,13 +68,5 @@ struct Views {
 
     func materials(_ links: [Link]) -> [[String: Any]] {
         links.map { ["title": $0.title, "url": $0.url] }
-    }
-}
-
-/// Question paths without a LinkTargets table: the recommendation is the id's prefix.
-enum LinkTargetsLookup {
-    static func question(_ id: String, in site: LinkedSite) -> String? {
-        let n = QuestionOrder.parts(id).0
-        return site.urls.question(id, recommendation: n)
     }
 }

@@ -1,0 +1,86 @@
+/// A question as one page shows it, as plain values: everything its template
+/// fields are made of, and nothing else. The fields are a function of this
+/// value alone (`fields` reads no site), so two equal views give equal fields,
+/// and `briefing serve` can reuse a question's rendering from its last build by
+/// comparing views, without building the fields again.
+struct QuestionView: Hashable, Sendable {
+    struct Team: Hashable, Sendable {
+        var slug: String
+        /// Short name and title of the briefing team, when it exists.
+        var name: String?
+        var title: String?
+    }
+
+    struct Meeting: Hashable, Sendable {
+        var slug: String
+        var title: String
+    }
+
+    var id: String
+    var status: QuestionStatus
+    /// The text's and answer's HTML as rendered once for the site, before localizing to the page.
+    var textHTML: String
+    var answerHTML: String?
+    var answered: Day?
+    var recommendation: Int
+    var recommendationTitle: String
+    var showRecommendation: Bool
+    var team: Team
+    var asked: Meeting?
+    /// Questions with the same text.
+    var same: [String]
+    var backlinks: [Backlink]
+    /// The page's way back to the site root.
+    var root: String
+    var baseURL: String
+    var prettyLinks: Bool
+
+    init(_ q: Question, of r: Recommendation, showRecommendation: Bool, frame: PageFrame) {
+        let site = frame.site
+        id = q.id
+        status = q.status
+        textHTML = site.html(.questionText(q.id))
+        answerHTML = q.answer == nil ? nil : site.html(.questionAnswer(q.id))
+        answered = q.answered
+        recommendation = r.number
+        recommendationTitle = r.title
+        self.showRecommendation = showRecommendation
+        let b = site.briefing(r.briefing)
+        team = Team(slug: r.briefing, name: b?.team, title: b?.title)
+        asked = q.asked.flatMap { m in site.meeting(m).map { Meeting(slug: m, title: $0.title) } }
+        same = site.references.sameAs[q.id] ?? []
+        backlinks = site.references.backlinks[.question(q.id)] ?? []
+        root = frame.root
+        baseURL = site.content.config.baseURL
+        prettyLinks = site.urls.pretty
+    }
+
+    /// The `question` partial's context.
+    var fields: [String: Any] {
+        let urls = SiteURLs(pretty: prettyLinks)
+        func url(_ path: String) -> String { root + path }
+        var v: [String: Any] = [
+            "id": id,
+            "anchor": SiteURLs.questionAnchor(id),
+            "status": status.rawValue,
+            "statusLabel": Views.statusLabel(status),
+            "text": PageLinks.localize(textHTML, root: root),
+            "permalink": url(urls.question(id, recommendation: recommendation)),
+            // What "Copy link" copies: the public address when the site has one.
+            "shareURL": baseURL.isEmpty ? "" : PageFrame.absolute(baseURL, SiteURLs(pretty: true).question(id, recommendation: recommendation)),
+            "badge": team.name.map { ["team": $0, "slug": team.slug, "url": url(urls.briefing(team.slug)), "title": team.title ?? ""] as [String: Any] }
+                ?? ["team": team.slug, "slug": team.slug],
+        ]
+        if showRecommendation {
+            v["recommendation"] = ["number": recommendation, "title": recommendationTitle, "url": url(urls.recommendation(recommendation))] as [String: Any]
+        }
+        if let answerHTML { v["answer"] = PageLinks.localize(answerHTML, root: root) }
+        if let answered { v["answered"] = answered.iso }
+        if let asked { v["asked"] = ["title": asked.title, "url": url(urls.meeting(asked.slug))] }
+        v["same"] = same.map { other -> [String: Any] in
+            ["id": other, "url": url(urls.question(other, recommendation: QuestionOrder.parts(other).0))]
+        }
+        v["backlinks"] = backlinks.map { ["label": $0.label, "url": url($0.path)] }
+        return v
+    }
+}
