@@ -30,7 +30,8 @@ enum ReferenceScanner {
                     i = m.range.upperBound
                     continue
                 }
-                if (b[i] == 82 || b[i] == 114), let m = mention(b, at: i) {  // "R" or "r"
+                // "R" or "r" starting a word: most are inside one, and are left at once.
+                if b[i] == 82 || b[i] == 114, i == 0 || !isWordByte(b[i - 1]), let m = mention(b, at: i) {
                     out.append(m)
                     i = m.range.upperBound
                     continue

@@ -44,6 +44,8 @@ struct YAMLSource {
     /// Yams reads its default from the environment on every parse (a third of a
     /// millisecond each); the environment does not change while we build.
     nonisolated(unsafe) private static let encoding = Parser.Encoding.default
+    /// `Constructor.default` builds its tables anew on every call; compose only reads them.
+    nonisolated(unsafe) private static let constructor = Constructor.default
 
     /// Composes the YAML into a node tree, or a diagnostic at the offending position.
     func compose() -> Result<Node?, Diagnostic> {
@@ -54,9 +56,9 @@ struct YAMLSource {
             if plainTags {
                 // The basic resolver can only find more duplicate keys ("1" and 1 become one);
                 // then the default resolver has the last word.
-                if let node = try? Yams.compose(yaml: yaml, .basic, .default, Self.encoding) { return .success(node) }
+                if let node = try? Yams.compose(yaml: yaml, .basic, Self.constructor, Self.encoding) { return .success(node) }
             }
-            return .success(try Yams.compose(yaml: yaml, .default, .default, Self.encoding))
+            return .success(try Yams.compose(yaml: yaml, .default, Self.constructor, Self.encoding))
         } catch let e as YamlError {
             switch e {
             case .scanner(let context, let problem, let mark, _),
