@@ -82,6 +82,7 @@ final class QuestionPartials: @unchecked Sendable {
         self.earlier = earlier
         self.fingerprinting = fingerprinting
         self.remember = remember
+        if remember { byView.reserveCapacity(earlier.count) }
     }
 
     func html(_ q: QuestionContext) -> String {
