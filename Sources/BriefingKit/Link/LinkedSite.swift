@@ -13,6 +13,10 @@ public struct LinkedSite: Sendable {
     public var briefings: [Briefing]
     public var meetings: [Meeting]
     public var pages: [Page]
+    /// Positions in `recommendations` and `content.meetings` by number and slug: pages that
+    /// list every recommendation or question look them up thousands of times.
+    private var recommendationAt: [Int: Int] = [:]
+    private var meetingAt: [String: Int] = [:]
 
     init(content: SiteContent, fragments: [FieldKey: Fragment], references: CrossReferences, urls: SiteURLs) {
         self.content = content
@@ -29,10 +33,13 @@ public struct LinkedSite: Sendable {
             return a > b
         }
         pages = content.pages.sorted { $0.slug < $1.slug }
+        for (i, r) in recommendations.enumerated() where recommendationAt[r.number] == nil { recommendationAt[r.number] = i }
+        for (i, m) in content.meetings.enumerated() where meetingAt[m.slug] == nil { meetingAt[m.slug] = i }
     }
 
     public func briefing(_ slug: String) -> Briefing? { briefings.first { $0.slug == slug } }
-    public func meeting(_ slug: String) -> Meeting? { content.meetings.first { $0.slug == slug } }
+    public func meeting(_ slug: String) -> Meeting? { meetingAt[slug].map { content.meetings[$0] } }
+    public func recommendation(_ number: Int) -> Recommendation? { recommendationAt[number].map { recommendations[$0] } }
     public func html(_ key: FieldKey) -> String { fragments[key]?.html ?? "" }
     public func text(_ key: FieldKey) -> String { fragments[key]?.text ?? "" }
 }

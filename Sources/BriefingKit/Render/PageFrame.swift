@@ -1,6 +1,10 @@
 /// What every page shares: the site, the navigation, the breadcrumbs and the
 /// way back to the site root. Page builders add their own fields on top.
-struct PageFrame {
+///
+/// A class: every question listed on a page holds the page's frame, and copying
+/// a struct that holds the whole `LinkedSite` retains each of its arrays and
+/// dictionaries, atomically, from both cores at once.
+final class PageFrame {
     struct Crumb {
         var label: String
         var dir: String?

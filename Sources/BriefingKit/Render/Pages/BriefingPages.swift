@@ -14,7 +14,7 @@ struct BriefingPages {
                     ctx["meeting"] = ["title": meeting.title, "url": frame.url(site.urls.meeting(m))]
                 }
                 ctx["materials"] = views.materials(b.materials)
-                let recs = (site.references.recommendationsOf[b.slug] ?? []).compactMap { n in site.recommendations.first { $0.number == n } }
+                let recs = (site.references.recommendationsOf[b.slug] ?? []).compactMap(site.recommendation)
                 ctx["recommendations"] = recs.map { r -> [String: Any] in
                     var row = views.recommendationRow(r)
                     row["body"] = frame.html(.recommendationBody(r.number))

@@ -13,7 +13,7 @@ struct HomePage {
             var teams: [[String: Any]] = []
             for b in site.briefings {
                 let numbers = site.references.recommendationsOf[b.slug] ?? []
-                let recs = numbers.compactMap { n in site.recommendations.first { $0.number == n } }
+                let recs = numbers.compactMap(site.recommendation)
                 let counts = Views.Counts(recs.flatMap(\.questions))
                 all.total += counts.total; all.open += counts.open; all.answered += counts.answered; all.withdrawn += counts.withdrawn
                 var team: [String: Any] = [

@@ -59,7 +59,7 @@ struct MeetingPages {
         ctx["actionItems"] = m.actionItems.map { actionItem($0, frame: frame) }
         let asked = (site.references.askedAt[m.slug] ?? []).compactMap { id -> [String: Any]? in
             let n = QuestionOrder.parts(id).0
-            guard let r = site.recommendations.first(where: { $0.number == n }), let q = r.questions.first(where: { $0.id == id }) else { return nil }
+            guard let r = site.recommendation(n), let q = r.questions.first(where: { $0.id == id }) else { return nil }
             return ["id": id, "url": frame.url(site.urls.question(id, recommendation: n)), "text": site.text(.questionText(q.id)),
                     "status": q.status.rawValue, "statusLabel": Views.statusLabel(q.status), "badge": views.badge(r.briefing)]
         }

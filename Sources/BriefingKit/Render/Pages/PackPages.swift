@@ -24,7 +24,7 @@ struct PackPages {
         var all = Views.Counts()
         var recCount = 0
         ctx["teams"] = site.briefings.filter { team == nil || $0.slug == team?.slug }.map { b -> [String: Any] in
-            let recs = (site.references.recommendationsOf[b.slug] ?? []).compactMap { n in site.recommendations.first { $0.number == n } }
+            let recs = (site.references.recommendationsOf[b.slug] ?? []).compactMap(site.recommendation)
             recCount += recs.count
             let counts = Views.Counts(recs.flatMap(\.questions))
             all.total += counts.total; all.open += counts.open; all.answered += counts.answered; all.withdrawn += counts.withdrawn

@@ -45,7 +45,7 @@ struct QuestionsPage {
     static func groups(_ site: LinkedSite, frame: PageFrame, status: QuestionStatus? = nil) -> [[String: Any]] {
         let views = Views(frame: frame)
         return site.briefings.compactMap { b -> [String: Any]? in
-            let recs = (site.references.recommendationsOf[b.slug] ?? []).compactMap { n in site.recommendations.first { $0.number == n } }
+            let recs = (site.references.recommendationsOf[b.slug] ?? []).compactMap(site.recommendation)
             let groups = recs.compactMap { r -> [String: Any]? in
                 let qs = r.questions.filter { status == nil || $0.status == status }
                 guard !qs.isEmpty else { return nil }
