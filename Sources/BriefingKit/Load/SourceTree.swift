@@ -49,42 +49,54 @@ public struct SourceTree: Sendable {
                               "no content folder: a site needs content/recommendations, content/briefings, content/meetings or content/pages")
             return
         }
+        var links: Set<String> = []
+        let skip = excluded?.standardizedFileURL.path
         for kind in Kind.allCases {
-            let dir = content.appendingPathComponent(kind.rawValue)
-            for (name, url) in Self.list(dir, excluding: excluded) {
-                let shown = self.displayRoot + "content/\(kind.rawValue)/\(name)"
-                guard name.hasSuffix(".md") else {
-                    diagnostics.warning(SourceLocation(path: shown), "ignored: content files end in .md")
-                    continue
+            let dir = content.path + "/" + kind.rawValue
+            var unreadable: [(SourceLocation, String)] = []
+            for entry in Self.entries(dir, excluding: skip) {
+                let shown = self.displayRoot + "content/\(kind.rawValue)/\(entry.name)"
+                switch entry.kind {
+                case .file:
+                    if entry.isLink { links.insert(entry.path) }
+                    guard entry.name.hasSuffix(".md") else {
+                        diagnostics.warning(SourceLocation(path: shown), "ignored: content files end in .md")
+                        continue
+                    }
+                    let slug = String(entry.name.dropLast(3))
+                    guard Self.isSlug(slug) else {
+                        diagnostics.error(SourceLocation(path: shown),
+                                          "file name '\(slug)' is not a valid slug: use lower-case letters, digits and '-' (\(Self.slugPattern))")
+                        continue
+                    }
+                    files.append(File(kind: kind, slug: slug, url: URL(fileURLWithPath: entry.path, isDirectory: false), displayPath: shown))
+                case .folder, .dangling:
+                    // Passed over as not a readable file; a `.md` among those was meant as
+                    // content, so say why it is not read rather than drop it silently.
+                    guard entry.name.hasSuffix(".md") else { continue }
+                    let why = entry.kind == .folder ? "it is a folder, not a content file" : "it is a symbolic link that leads nowhere (dangling, or a loop)"
+                    unreadable.append((SourceLocation(path: shown), "cannot read file: \(why)"))
                 }
-                let slug = String(name.dropLast(3))
-                guard Self.isSlug(slug) else {
-                    diagnostics.error(SourceLocation(path: shown),
-                                      "file name '\(slug)' is not a valid slug: use lower-case letters, digits and '-' (\(Self.slugPattern))")
-                    continue
-                }
-                files.append(File(kind: kind, slug: slug, url: url, displayPath: shown))
             }
-            // `list` passes over what is not a readable file; a `.md` among those was
-            // meant as content, so say why it is not read rather than drop it silently.
-            for (name, why) in Self.unreadable(dir, excluding: excluded) where name.hasSuffix(".md") {
-                diagnostics.error(SourceLocation(path: self.displayRoot + "content/\(kind.rawValue)/\(name)"), "cannot read file: \(why)")
-            }
+            for (location, message) in unreadable { diagnostics.error(location, message) }
         }
-        for (name, url) in Self.list(root.appendingPathComponent("templates"), excluding: excluded) where name.hasSuffix(".mustache") {
-            templates.append(File(kind: .pages, slug: String(name.dropLast(9)), url: url, displayPath: self.displayRoot + "templates/" + name))
+        for entry in Self.entries(self.root.path + "/templates", excluding: skip) where entry.kind == .file && entry.name.hasSuffix(".mustache") {
+            if entry.isLink { links.insert(entry.path) }
+            templates.append(File(kind: .pages, slug: String(entry.name.dropLast(9)), url: URL(fileURLWithPath: entry.path, isDirectory: false),
+                                  displayPath: self.displayRoot + "templates/" + entry.name))
         }
-        staticFiles = Self.walk(root.appendingPathComponent("static"), excluding: excluded)
-        refuseLinksOutside()
+        staticFiles = Self.walk(self.root.path + "/static", excluding: skip, links: &links)
+        refuseLinksOutside(links)
     }
 
     /// A symbolic link out of the site folder (`static/key -> ~/.ssh/id_rsa`) would
     /// publish whatever it points at from the machine that builds: a contributed
     /// tree must not reach outside itself, so such files are errors, not content.
-    private mutating func refuseLinksOutside() {
+    private mutating func refuseLinksOutside(_ links: Set<String>) {
+        guard !links.isEmpty else { return }
         let inside = root.resolvingSymlinksInPath().path
         func escapes(_ url: URL) -> String? {
-            guard (try? FileManager.default.destinationOfSymbolicLink(atPath: url.path)) != nil else { return nil }
+            guard links.contains(url.path) else { return nil }
             let target = url.resolvingSymlinksInPath().path
             return target == inside || target.hasPrefix(inside + "/") ? nil : target
         }
@@ -97,54 +109,59 @@ public struct SourceTree: Sendable {
         staticFiles.removeAll { f in escapes(f.url).map { refuse(displayRoot + "static/" + f.relative, $0) } != nil }
     }
 
+    struct Entry {
+        enum Kind { case file, folder, dangling }
+        var name: String
+        var path: String
+        /// What the entry is once symbolic links are followed.
+        var kind: Kind
+        var isLink: Bool
+        /// A regular file (after following a link): not a device, a socket or a pipe.
+        var isRegular: Bool
+    }
+
     /// Visible entries of a folder, sorted by name so that every run sees the same
-    /// order, without the output folder.
-    static func entries(_ dir: URL, excluding excluded: URL?) -> [(String, URL)] {
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: dir.path) else { return [] }
-        let skip = excluded?.standardizedFileURL.path
-        return names.sorted().compactMap { name in
-            guard !name.hasPrefix(".") else { return nil }
-            let url = dir.appendingPathComponent(name)
-            return url.standardizedFileURL.path == skip ? nil : (name, url)
-        }
-    }
-
-    /// The files of a folder (symbolic links followed), not its subfolders.
-    static func list(_ dir: URL, excluding excluded: URL?) -> [(String, URL)] {
-        entries(dir, excluding: excluded).filter { _, url in
-            var isDir: ObjCBool = false
-            return FileManager.default.fileExists(atPath: url.path, isDirectory: &isDir) && !isDir.boolValue
-        }
-    }
-
-    /// Entries of a folder that `list` passes over because they cannot be read as files.
-    static func unreadable(_ dir: URL, excluding excluded: URL?) -> [(String, String)] {
-        entries(dir, excluding: excluded).compactMap { name, url in
-            var isDir: ObjCBool = false
-            if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDir) {
-                return isDir.boolValue ? (name, "it is a folder, not a content file") : nil
+    /// order, without the output folder (`excluding`, a standardized path).
+    ///
+    /// `readdir` and `lstat` rather than `FileManager` and `URL`: a build with nothing
+    /// to do lists every content file before it can stop.
+    static func entries(_ dir: String, excluding skip: String?) -> [Entry] {
+        guard let handle = opendir(dir) else { return [] }
+        defer { closedir(handle) }
+        var names: [String] = []
+        while let item = readdir(handle) {
+            let name = withUnsafeBytes(of: item.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
             }
-            return (name, "it is a symbolic link that leads nowhere (dangling, or a loop)")
+            if !name.hasPrefix(".") { names.append(name) }
+        }
+        return names.sorted().compactMap { name in
+            let path = dir + "/" + name
+            guard path != skip else { return nil }
+            var st = stat()
+            guard lstat(path, &st) == 0 else { return nil }
+            let isLink = (st.st_mode & S_IFMT) == S_IFLNK
+            if isLink && stat(path, &st) != 0 { return Entry(name: name, path: path, kind: .dangling, isLink: true, isRegular: false) }
+            let type = st.st_mode & S_IFMT
+            return Entry(name: name, path: path, kind: type == S_IFDIR ? .folder : .file, isLink: isLink, isRegular: type == S_IFREG)
         }
     }
 
-    /// Every regular file below `static/`, without following symlinked folders (no loops).
-    static func walk(_ dir: URL, excluding excluded: URL?) -> [(relative: String, url: URL)] {
+    /// Every file below `static/` (symbolic links to files followed), without following
+    /// symbolic links to folders (no loops).
+    static func walk(_ dir: String, excluding skip: String?, links: inout Set<String>) -> [(relative: String, url: URL)] {
         var out: [(String, URL)] = []
-        func visit(_ d: URL, _ prefix: String, depth: Int) {
+        func visit(_ d: String, _ prefix: String, depth: Int) {
             guard depth < 32 else { return }
-            for (name, url) in entries(d, excluding: excluded) {
-                guard let attrs = try? FileManager.default.attributesOfItem(atPath: url.path),
-                      let type = attrs[.type] as? FileAttributeType else { continue }
-                if type == .typeDirectory {
-                    visit(url, prefix + name + "/", depth: depth + 1)
-                } else if type == .typeRegular {
-                    out.append((prefix + name, url))
-                } else if type == .typeSymbolicLink {
-                    var isDir: ObjCBool = false
-                    if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDir), !isDir.boolValue {
-                        out.append((prefix + name, url))
-                    }
+            for entry in entries(d, excluding: skip) {
+                switch entry.kind {
+                case .folder where !entry.isLink:
+                    visit(entry.path, prefix + entry.name + "/", depth: depth + 1)
+                case .file where entry.isRegular || entry.isLink:
+                    if entry.isLink { links.insert(entry.path) }
+                    out.append((prefix + entry.name, URL(fileURLWithPath: entry.path, isDirectory: false)))
+                default:
+                    continue
                 }
             }
         }

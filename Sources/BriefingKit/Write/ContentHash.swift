@@ -46,9 +46,21 @@ struct ContentHash: Hashable, Sendable, CustomStringConvertible {
 
     var description: String { Self.hex(a) + Self.hex(b) }
 
-    init?(hex: Substring) {
-        guard hex.utf8.count == 32, let a = UInt64(hex.prefix(16), radix: 16), let b = UInt64(hex.suffix(16), radix: 16) else { return nil }
-        self.a = a; self.b = b
+    /// 32 lower-case hex digits, as `description` writes them.
+    init?(hex: UnsafeBufferPointer<UInt8>) {
+        guard hex.count == 32 else { return nil }
+        var words: (UInt64, UInt64) = (0, 0)
+        for i in 0..<32 {
+            let c = hex[i]
+            let v: UInt8
+            switch c {
+            case 48...57: v = c - 48
+            case 97...102: v = c - 87
+            default: return nil
+            }
+            if i < 16 { words.0 = words.0 << 4 | UInt64(v) } else { words.1 = words.1 << 4 | UInt64(v) }
+        }
+        a = words.0; b = words.1
     }
 
     private static func hex(_ x: UInt64) -> String {
