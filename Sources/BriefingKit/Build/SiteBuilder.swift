@@ -63,8 +63,8 @@ public struct SiteBuilder: Sendable {
     }
 
     /// scan → load → validate → link → theme, and the files that are copied rather than rendered.
-    /// `forBuild`: the plan is for `build()`, which fingerprints every page anyway, so
-    /// question renderings can be remembered by fingerprint at no extra cost.
+    /// `forBuild`: the plan is for `build()`, which fingerprints every page and so every
+    /// question; `make()` needs no fingerprints.
     func prepare(scanned: SourceTree?, forBuild: Bool) -> (Plan?, Result) {
         var result = Result(diagnostics: Diagnostics())
         var clock = ContinuousClock.now
