@@ -8,19 +8,21 @@ struct QuestionsCSV {
     static let columns = ["id", "recommendation", "recommendation_title", "team", "team_name", "status",
                           "text", "answer", "asked", "asked_date", "answered", "url"]
 
-    func file(_ records: [QuestionRecord]) -> OutputFile {
+    func file(_ records: [QuestionRecord], pieces: ExportPieces = ExportPieces()) -> OutputFile {
         var out = ByteText()
-        func row(_ fields: [String]) {
+        func row(_ fields: [String], into out: inout ByteText) {
             for (i, f) in fields.enumerated() {
                 if i > 0 { out.append(byte: UInt8(ascii: ",")) }
                 out.append(csvField: f)
             }
             out.append("\r\n" as StaticString)
         }
-        row(Self.columns)
+        row(Self.columns, into: &out)
         for q in records {
-            row([q.id, String(q.recommendation), q.recommendationTitle, q.team, q.teamName, q.status.rawValue,
-                 q.text, q.answer ?? "", q.asked ?? "", q.askedDate?.iso ?? "", q.answered?.iso ?? "", q.url])
+            pieces.append(.csv(q), to: &out) {
+                row([q.id, String(q.recommendation), q.recommendationTitle, q.team, q.teamName, q.status.rawValue,
+                     q.text, q.answer ?? "", q.asked ?? "", q.askedDate?.iso ?? "", q.answered?.iso ?? "", q.url], into: &$0)
+            }
         }
         return OutputFile(path: Self.path, bytes: out.bytes)
     }
