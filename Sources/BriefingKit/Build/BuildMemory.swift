@@ -2,11 +2,10 @@ import Foundation
 
 /// What one process keeps between builds of the same site: each content file's
 /// decoding (by its text), each Markdown field's rendering (by its text, its
-/// place and the link targets), the parsed templates (by their texts), each
-/// question's fingerprint and rendered partial (by the values it is made of)
-/// and the exports' pieces (by the values each was written from). `briefing
-/// serve` rebuilds in one process, so an edit re-reads and re-renders only what
-/// the edit touched; a lone `briefing build` keeps nothing.
+/// place and the link targets), the parsed templates (by their texts) and each
+/// question's fingerprint and rendered partial (by the values it is made of). `briefing serve` rebuilds in one process, so an
+/// edit re-reads and re-renders only what the edit touched; a lone `briefing
+/// build` fills it and exits.
 ///
 /// Only the last build's entries are kept, so memory stays the size of one site.
 final class BuildMemory: @unchecked Sendable {
@@ -19,8 +18,6 @@ final class BuildMemory: @unchecked Sendable {
         var theme: Theme?
         /// Each question's fingerprint and `question` partial with `theme`, by what it was made of.
         var questions: [QuestionView: QuestionPartials.Entry] = [:]
-        /// The exports' pieces, by what each was written from.
-        var exportPieces: [ExportPieces.Key: [UInt8]] = [:]
     }
 
     private let lock = NSLock()
@@ -35,12 +32,8 @@ final class BuildMemory: @unchecked Sendable {
         lock.withLock { sites[site] = generation }
     }
 
-    /// What the render stage made, once the build has written it.
-    func keep(questions: [QuestionView: QuestionPartials.Entry], exportPieces: [ExportPieces.Key: [UInt8]], for site: String) {
-        lock.withLock {
-            sites[site]?.questions = questions
-            sites[site]?.exportPieces = exportPieces
-        }
+    func keep(questions: [QuestionView: QuestionPartials.Entry], for site: String) {
+        lock.withLock { sites[site]?.questions = questions }
     }
 
     /// Sites are told apart by everything that changes how their files decode and render.

@@ -114,8 +114,7 @@ public struct SiteBuilder: Sendable {
 
         var site = LinkedSite(content: content, fragments: fragments, references: references, urls: urls)
         site.questionPartials = QuestionPartials(theme: theme, earlier: earlier, fingerprinting: forBuild, remember: forBuild && options.remembersBuilds)
-        let remember = forBuild && options.remembersBuilds
-        let render = RenderStage(theme: theme, pieces: ExportPieces(earlier: remember ? last.exportPieces : [:], remember: remember))
+        let render = RenderStage(theme: theme)
         let lunr = LunrScript.read()
         result.diagnostics.append(contentsOf: lunr.diagnostics)
         let made = render.paths(site, extra: lunr.files)
@@ -165,7 +164,7 @@ public struct SiteBuilder: Sendable {
             result.write = try session.finish(outcomes, state: &state)
             result.files = plan.paths.map { OutputFile(path: $0, bytes: []) }
             if options.remembersBuilds, let partials = plan.site.questionPartials {
-                BuildMemory.shared.keep(questions: partials.made, exportPieces: plan.stage.pieces.all, for: BuildMemory.site(options))
+                BuildMemory.shared.keep(questions: partials.made, for: BuildMemory.site(options))
             }
         } catch {
             result.diagnostics.error(SourceLocation(path: options.output.path), "\(error)")

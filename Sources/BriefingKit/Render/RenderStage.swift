@@ -14,8 +14,6 @@ struct RenderedFile: Sendable {
 /// so a build can write it and let its bytes go instead of holding the whole site.
 struct RenderStage {
     let theme: Theme
-    /// The exports' pieces from the last build in this process (`serve`).
-    var pieces = ExportPieces()
 
     /// The page builders, in the order their files are listed.
     func jobs(_ site: LinkedSite) -> [PageJob] {
@@ -99,12 +97,11 @@ struct RenderStage {
     /// Data for readers and machines: questions as JSON and CSV, the search index, the feed, the sitemap.
     func exports(_ site: LinkedSite, pages: [String]) -> [Export] {
         let questions = Shared { QuestionRecord.all(site) }
-        let pieces = pieces
         return [
-            Export(paths: [QuestionsJSON.path]) { [QuestionsJSON().file(questions.value, pieces: pieces)] },
-            Export(paths: [QuestionsCSV.path]) { [QuestionsCSV().file(questions.value, pieces: pieces)] },
-            Export(paths: [SearchIndex.jsonPath, SearchIndex.scriptPath]) { SearchIndex().files(site, questions: questions.value, pieces: pieces) },
-            Export(paths: [AtomFeed.path]) { [AtomFeed().file(site, pieces: pieces)] },
+            Export(paths: [QuestionsJSON.path]) { [QuestionsJSON().file(questions.value)] },
+            Export(paths: [QuestionsCSV.path]) { [QuestionsCSV().file(questions.value)] },
+            Export(paths: [SearchIndex.jsonPath, SearchIndex.scriptPath]) { SearchIndex().files(site, questions: questions.value) },
+            Export(paths: [AtomFeed.path]) { [AtomFeed().file(site)] },
             Export(paths: [Sitemap.path]) { [Sitemap().file(baseURL: site.content.config.baseURL, pages: pages)] },
         ]
     }

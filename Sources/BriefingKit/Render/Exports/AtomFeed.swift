@@ -12,7 +12,7 @@ struct AtomFeed {
     static let epoch = "1970-01-01T00:00:00Z"
 
     struct Entry {
-        enum Kind: Int, Hashable, Sendable { case meeting, answer }
+        enum Kind: Int { case meeting, answer }
         var kind: Kind
         var day: Day
         /// Orders entries of the same day and kind: question order, or meeting slug.
@@ -23,26 +23,30 @@ struct AtomFeed {
         var author: String?
         var summary: String
         var html: String
-
-        /// Everything the entry's XML is written from (its place in the feed aside).
-        struct Written: Hashable, Sendable {
-            var kind: Kind
-            var day: Day
-            var title, id, link: String
-            var author: String?
-            var summary, html: String
-        }
-
-        var written: Written {
-            Written(kind: kind, day: day, title: title, id: id, link: link, author: author, summary: summary, html: html)
-        }
     }
 
-    func file(_ site: LinkedSite, pieces: ExportPieces = ExportPieces()) -> OutputFile {
+    func file(_ site: LinkedSite) -> OutputFile {
         let config = site.content.config
         let base = config.baseURL
         let entries = Self.entries(site)
         var x = ByteText()
+        /// `<tag>escaped text</tag>` and a newline.
+        func element(_ tag: String, _ text: String) {
+            x.append("<\(tag)>")
+            x.append(xmlEscaped: text)
+            x.append("</\(tag)>\n")
+        }
+        /// `<link rel="REL" type="TYPE" href="escaped"/>` and a newline.
+        func link(rel: String, type: String, href: String) {
+            x.append("<link rel=\"\(rel)\" type=\"\(type)\" href=\"")
+            x.append(xmlEscaped: href)
+            x.append("\"/>\n" as StaticString)
+        }
+        func author(_ name: String) {
+            x.append("<author><name>" as StaticString)
+            x.append(xmlEscaped: name)
+            x.append("</name></author>\n" as StaticString)
+        }
         x.append("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n" as StaticString)
         x.append("<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"" as StaticString)
         x.append(xmlEscaped: config.language)
@@ -53,54 +57,30 @@ struct AtomFeed {
             x.append("\"" as StaticString)
         }
         x.append(">\n" as StaticString)
-        Self.element("title", config.title, into: &x)
+        element("title", config.title)
         x.append("<subtitle>Answers and meetings, newest first</subtitle>\n" as StaticString)
-        Self.element("id", base.isEmpty ? "urn:briefing:feed" : PageFrame.absolute(base, "./"), into: &x)
-        Self.link(rel: "self", type: "application/atom+xml", href: Self.address(Self.path, Self.path, base: base), into: &x)
-        Self.link(rel: "alternate", type: "text/html", href: Self.address(site.urls.page(dir: ""), "./", base: base), into: &x)
+        element("id", base.isEmpty ? "urn:briefing:feed" : PageFrame.absolute(base, "./"))
+        link(rel: "self", type: "application/atom+xml", href: Self.address(Self.path, Self.path, base: base))
+        link(rel: "alternate", type: "text/html", href: Self.address(site.urls.page(dir: ""), "./", base: base))
         x.append("<updated>\(entries.first.map { Self.timestamp($0.day) } ?? Self.epoch)</updated>\n")
-        Self.author(config.review.isEmpty ? config.title : "\(config.review) Review Team", into: &x)
+        author(config.review.isEmpty ? config.title : "\(config.review) Review Team")
         x.append("<generator>Briefing</generator>\n" as StaticString)
         for e in entries {
-            pieces.append(.feed(e.written), to: &x) { Self.write(e, into: &$0) }
+            x.append("<entry>\n" as StaticString)
+            element("title", e.title)
+            element("id", e.id)
+            link(rel: "alternate", type: "text/html", href: e.link)
+            x.append("<updated>\(Self.timestamp(e.day))</updated>\n")
+            if let a = e.author { author(a) }
+            x.append(e.kind == .answer ? "<category term=\"answer\"/>\n" : "<category term=\"meeting\"/>\n" as StaticString)
+            element("summary", e.summary)
+            x.append("<content type=\"html\">" as StaticString)
+            x.append(xmlEscaped: e.html)
+            x.append("</content>\n" as StaticString)
+            x.append("</entry>\n" as StaticString)
         }
         x.append("</feed>\n" as StaticString)
         return OutputFile(path: Self.path, bytes: x.bytes)
-    }
-
-    static func write(_ e: Entry, into x: inout ByteText) {
-        x.append("<entry>\n" as StaticString)
-        element("title", e.title, into: &x)
-        element("id", e.id, into: &x)
-        link(rel: "alternate", type: "text/html", href: e.link, into: &x)
-        x.append("<updated>\(timestamp(e.day))</updated>\n")
-        if let a = e.author { author(a, into: &x) }
-        x.append(e.kind == .answer ? "<category term=\"answer\"/>\n" : "<category term=\"meeting\"/>\n" as StaticString)
-        element("summary", e.summary, into: &x)
-        x.append("<content type=\"html\">" as StaticString)
-        x.append(xmlEscaped: e.html)
-        x.append("</content>\n" as StaticString)
-        x.append("</entry>\n" as StaticString)
-    }
-
-    /// `<tag>escaped text</tag>` and a newline.
-    static func element(_ tag: String, _ text: String, into x: inout ByteText) {
-        x.append("<\(tag)>")
-        x.append(xmlEscaped: text)
-        x.append("</\(tag)>\n")
-    }
-
-    /// `<link rel="REL" type="TYPE" href="escaped"/>` and a newline.
-    static func link(rel: String, type: String, href: String, into x: inout ByteText) {
-        x.append("<link rel=\"\(rel)\" type=\"\(type)\" href=\"")
-        x.append(xmlEscaped: href)
-        x.append("\"/>\n" as StaticString)
-    }
-
-    static func author(_ name: String, into x: inout ByteText) {
-        x.append("<author><name>" as StaticString)
-        x.append(xmlEscaped: name)
-        x.append("</name></author>\n" as StaticString)
     }
 
     static func entries(_ site: LinkedSite) -> [Entry] {

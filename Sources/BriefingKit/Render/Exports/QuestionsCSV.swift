@@ -8,21 +8,19 @@ struct QuestionsCSV {
     static let columns = ["id", "recommendation", "recommendation_title", "team", "team_name", "status",
                           "text", "answer", "asked", "asked_date", "answered", "url"]
 
-    func file(_ records: [QuestionRecord], pieces: ExportPieces = ExportPieces()) -> OutputFile {
+    func file(_ records: [QuestionRecord]) -> OutputFile {
         var out = ByteText()
-        func row(_ fields: [String], into out: inout ByteText) {
+        func row(_ fields: [String]) {
             for (i, f) in fields.enumerated() {
                 if i > 0 { out.append(byte: UInt8(ascii: ",")) }
                 out.append(csvField: f)
             }
             out.append("\r\n" as StaticString)
         }
-        row(Self.columns, into: &out)
+        row(Self.columns)
         for q in records {
-            pieces.append(.csv(q), to: &out) {
-                row([q.id, String(q.recommendation), q.recommendationTitle, q.team, q.teamName, q.status.rawValue,
-                     q.text, q.answer ?? "", q.asked ?? "", q.askedDate?.iso ?? "", q.answered?.iso ?? "", q.url], into: &$0)
-            }
+            row([q.id, String(q.recommendation), q.recommendationTitle, q.team, q.teamName, q.status.rawValue,
+                 q.text, q.answer ?? "", q.asked ?? "", q.askedDate?.iso ?? "", q.answered?.iso ?? "", q.url])
         }
         return OutputFile(path: Self.path, bytes: out.bytes)
     }

@@ -14,8 +14,8 @@ struct SearchIndex {
     static let global = "briefingSearchIndex"
     static let version = 1
 
-    func files(_ site: LinkedSite, questions: [QuestionRecord], pieces: ExportPieces = ExportPieces()) -> [OutputFile] {
-        let json = Self.bytes(Self.documents(site, questions: questions), pieces: pieces)
+    func files(_ site: LinkedSite, questions: [QuestionRecord]) -> [OutputFile] {
+        let json = Self.document(site, questions: questions).bytes()
         var file = ByteText(reservingCapacity: json.count + 1)
         file.append(bytes: json)
         file.append(byte: UInt8(ascii: "\n"))
@@ -29,34 +29,12 @@ struct SearchIndex {
         ]
     }
 
-    /// What `document(...).bytes()` writes, one document at a time.
-    static func bytes(_ docs: [[(String, String)]], pieces: ExportPieces) -> [UInt8] {
-        var out = ByteText()
-        out.append("{\"version\":\(version),\"documents\":")
-        if docs.isEmpty {
-            out.append("[]" as StaticString)
-        } else {
-            out.append(byte: UInt8(ascii: "["))
-            for (i, fields) in docs.enumerated() {
-                if i > 0 { out.append(byte: UInt8(ascii: ",")) }
-                pieces.append(.search(fields.flatMap { [$0.0, $0.1] }), to: &out) { object(fields).write(into: &$0, indent: nil, level: 1) }
-            }
-            out.append(byte: UInt8(ascii: "]"))
-        }
-        out.append(byte: UInt8(ascii: "}"))
-        return out.bytes
-    }
-
-    static func object(_ fields: [(String, String)]) -> JSONValue {
-        .object(fields.map { ($0.0, .string($0.1)) })
-    }
-
     /// Recommendations, then questions (with their answers), then meetings.
     /// Keys are short but readable; empty fields are left out to keep the index small.
-    static func documents(_ site: LinkedSite, questions: [QuestionRecord]) -> [[(String, String)]] {
-        var docs: [[(String, String)]] = []
-        func doc(_ fields: [(String, String?)]) -> [(String, String)] {
-            fields.compactMap { k, v in v.flatMap { $0.isEmpty ? nil : (k, $0) } }
+    static func document(_ site: LinkedSite, questions: [QuestionRecord]) -> JSONValue {
+        var docs: [JSONValue] = []
+        func doc(_ fields: [(String, String?)]) -> JSONValue {
+            .object(fields.compactMap { k, v in v.flatMap { $0.isEmpty ? nil : (k, .string($0)) } })
         }
         for r in site.recommendations {
             docs.append(doc([
@@ -81,6 +59,6 @@ struct SearchIndex {
                 ("text", parts.filter { !$0.isEmpty }.joined(separator: " ")), ("url", site.urls.meeting(m.slug)),
             ]))
         }
-        return docs
+        return .object([("version", .int(version)), ("documents", .array(docs))])
     }
 }
