@@ -40,11 +40,11 @@ enum PageFingerprint {
 
         mutating func string(_ s: String) {
             bytes.append(1)
-            var s = s
-            s.withUTF8 { u in
-                text += u.count
-                word(UInt64(u.count))
-                bytes.append(contentsOf: u)
+            let utf8 = s.utf8
+            text += utf8.count
+            word(UInt64(utf8.count))
+            if utf8.withContiguousStorageIfAvailable({ bytes.append(contentsOf: $0) }) == nil {
+                bytes.append(contentsOf: utf8)
             }
         }
 
@@ -60,9 +60,9 @@ enum PageFingerprint {
             } else if t == [String: Any].self {
                 let d = value as! [String: Any]
                 bytes.append(5); word(UInt64(d.count))
-                for key in d.keys.sorted() {
+                for (key, v) in d.sorted(by: { $0.key < $1.key }) {
                     string(key)
-                    guard self.value(d[key]!) else { return false }
+                    guard self.value(v) else { return false }
                 }
             } else if t == QuestionContext.self {
                 let (f, size) = questions.fingerprint(value as! QuestionContext)
@@ -76,7 +76,7 @@ enum PageFingerprint {
             } else if t == [String: String].self {
                 let d = value as! [String: String]
                 bytes.append(5); word(UInt64(d.count))
-                for key in d.keys.sorted() { string(key); string(d[key]!) }
+                for (key, v) in d.sorted(by: { $0.key < $1.key }) { string(key); string(v) }
             } else if t == [QuestionContext].self {
                 let a = value as! [QuestionContext]
                 bytes.append(6); word(UInt64(a.count))
