@@ -67,11 +67,13 @@ struct RenderStage {
         // Longest first, so that neither core is left alone with a big page at the end:
         // the exports, then the pages that list every question, then the rest in order.
         let e = exports.count
-        let order = Array(0..<e) + pages.indices.sorted { (Self.isAggregate(pages[$0]) ? 0 : 1, $0) < (Self.isAggregate(pages[$1]) ? 0 : 1, $1) }.map { $0 + e }
-            + Array((e + pages.count)..<work.count)
+        let aggregates = pages.indices.filter { Self.isAggregate(pages[$0]) }
+        let others = pages.indices.filter { !Self.isAggregate(pages[$0]) }
+        let order = Array(0..<e) + (aggregates + others).map { e + $0 } + Array((e + pages.count)..<work.count)
         let done = order.map { work[$0] }.parallelMap { $0() }
         var byWork = [[R]](repeating: [], count: work.count)
         for (i, w) in order.enumerated() { byWork[w] = done[i] }
+        // Listed as `paths` lists them: pages, exports, then assets and extra files.
         return byWork[e..<(e + pages.count)].flatMap { $0 } + byWork[..<e].flatMap { $0 } + byWork[(e + pages.count)...].flatMap { $0 }
     }
 
