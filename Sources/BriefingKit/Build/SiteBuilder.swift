@@ -34,6 +34,8 @@ public struct SiteBuilder: Sendable {
         public var write: OutputWriter.Report?
         /// The pages `build()` rendered, in build order; the others kept last build's file.
         public var renderedPages: [String] = []
+        /// The files `build()` did not make at all, their fingerprint unchanged: pages and exports.
+        public var keptFiles: [String] = []
         public var timings: [(stage: String, seconds: Double)] = []
         public var succeeded: Bool { !diagnostics.hasErrors }
         public var pageCount: Int { files.filter { $0.path.hasSuffix(".html") }.count }
@@ -157,7 +159,9 @@ public struct SiteBuilder: Sendable {
             let outcomes = plan.stage.run(plan.site, extra: plan.extra, fingerprinting: true,
                                           isUnchanged: { path, fingerprint in kept[path] == fingerprint },
                                           deliver: { session.put($0) })
-            result.renderedPages = outcomes.compactMap { o in (try? o.get()).flatMap { $0.kept || !$0.path.hasSuffix(".html") ? nil : $0.path } }
+            let made = outcomes.compactMap { try? $0.get() }
+            result.renderedPages = made.filter { !$0.kept && $0.path.hasSuffix(".html") }.map(\.path)
+            result.keptFiles = made.filter(\.kept).map(\.path)
             var state = BuildState(key: inputs.key)
             state.inputs = inputs.hashes
             state.diagnostics = result.diagnostics.all

@@ -24,12 +24,13 @@ enum PageFingerprint {
     /// Values as tagged, length-prefixed bytes, dictionaries in key order, so equal
     /// contexts give equal bytes in any process.
     struct Writer {
-        let questions: QuestionPartials
+        /// Where questions in a context get their fingerprints; nil where none may appear.
+        let questions: QuestionPartials?
         var bytes: [UInt8] = []
         /// Bytes of the strings seen, and of the questions' renderings.
         var text = 0
 
-        init(questions: QuestionPartials) {
+        init(questions: QuestionPartials?) {
             self.questions = questions
             bytes.reserveCapacity(4096)
         }
@@ -65,6 +66,7 @@ enum PageFingerprint {
                     guard self.value(v) else { return false }
                 }
             } else if t == QuestionContext.self {
+                guard let questions else { return false }
                 let (f, size) = questions.fingerprint(value as! QuestionContext)
                 guard let h = f else { return false }
                 text += size
@@ -78,6 +80,7 @@ enum PageFingerprint {
                 bytes.append(5); word(UInt64(d.count))
                 for (key, v) in d.sorted(by: { $0.key < $1.key }) { string(key); string(v) }
             } else if t == [QuestionContext].self {
+                guard let questions else { return false }
                 let a = value as! [QuestionContext]
                 bytes.append(6); word(UInt64(a.count))
                 for q in a {

@@ -30,6 +30,8 @@ struct RenderStage {
     /// Files made by code rather than a template: their paths, known before they are made.
     struct Export: Sendable {
         var paths: [String]
+        /// What the files follow from, for exports that can tell it cheaper than writing them.
+        var fingerprint: (@Sendable () -> ContentHash)? = nil
         var make: @Sendable () -> [OutputFile]
     }
 
@@ -51,7 +53,15 @@ struct RenderStage {
         let theme = theme
         let ready = Self.assets + extra
         // The exports are few and large: queued first, each beside the pages on the other core.
-        var work: [@Sendable () -> [R]] = exports.map { e in { e.make().map { deliver(RenderedFile(path: $0.path, bytes: $0.bytes)) } } }
+        var work: [@Sendable () -> [R]] = exports.map { e in
+            {
+                let fingerprint = fingerprinting ? e.fingerprint?() : nil
+                if let fingerprint, e.paths.allSatisfy({ isUnchanged($0, fingerprint) }) {
+                    return e.paths.map { deliver(RenderedFile(path: $0, bytes: nil, fingerprint: fingerprint)) }
+                }
+                return e.make().map { deliver(RenderedFile(path: $0.path, bytes: $0.bytes, fingerprint: fingerprint)) }
+            }
+        }
         work += pages.map { job in
             {
                 let context = job.context()
@@ -99,11 +109,15 @@ struct RenderStage {
     /// Data for readers and machines: questions as JSON and CSV, the search index, the feed, the sitemap.
     func exports(_ site: LinkedSite, pages: [String]) -> [Export] {
         let questions = Shared { QuestionRecord.all(site) }
+        let records = Shared { ExportFingerprint.records(questions.value) }
+        let entries = Shared { AtomFeed.entries(site) }
         return [
-            Export(paths: [QuestionsJSON.path]) { [QuestionsJSON().file(questions.value)] },
-            Export(paths: [QuestionsCSV.path]) { [QuestionsCSV().file(questions.value)] },
+            Export(paths: [QuestionsJSON.path], fingerprint: { records.value }) { [QuestionsJSON().file(questions.value)] },
+            Export(paths: [QuestionsCSV.path], fingerprint: { records.value }) { [QuestionsCSV().file(questions.value)] },
             Export(paths: [SearchIndex.jsonPath, SearchIndex.scriptPath]) { SearchIndex().files(site, questions: questions.value) },
-            Export(paths: [AtomFeed.path]) { [AtomFeed().file(site)] },
+            Export(paths: [AtomFeed.path], fingerprint: { ExportFingerprint.feed(site.content.config, entries.value) }) {
+                [AtomFeed().file(site, entries: entries.value)]
+            },
             Export(paths: [Sitemap.path]) { [Sitemap().file(baseURL: site.content.config.baseURL, pages: pages)] },
         ]
     }

@@ -106,6 +106,9 @@ import Testing
         // Rec 3 (team alpha) shows its body on its page, its team's page and both packs; nothing else does.
         #expect(body.renderedPages.sorted() == ["briefings/alpha/index.html", "pack/alpha/index.html", "pack/index.html", "recommendations/3/index.html"])
         #expect(body.write?.kept == body.pageCount - 4)
+        // No question record and no feed entry shows a body: those exports are not made again.
+        #expect(Set(body.keptFiles).isSuperset(of: [QuestionsJSON.path, QuestionsCSV.path, AtomFeed.path]))
+        #expect(!body.keptFiles.contains(SearchIndex.jsonPath))
 
         let question = try Self.step(site, "question edited") {
             try site.write(path, text.replacingOccurrences(of: "Question 3.1 about", with: "Question 3.1, reworded, about"))
@@ -116,6 +119,7 @@ import Testing
             "recommendations/3/index.html", "briefings/alpha/index.html", "pack/index.html", "pack/alpha/index.html",
             "questions/index.html", "questions/answered/index.html", "meetings/call-2/index.html",
         ])
+        #expect(Set(question.keptFiles).isDisjoint(with: [QuestionsJSON.path, QuestionsCSV.path, AtomFeed.path]))
 
         let unrelated = Self.step(site, "unchanged page") {
             try? site.write("content/pages/questions-guide.md", "---\ntitle: Questions guide\n---\nHow to read [[2.1]] and `[[not a link]]`, again.\n")

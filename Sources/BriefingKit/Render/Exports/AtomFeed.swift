@@ -11,8 +11,8 @@ struct AtomFeed {
     /// `<updated>` of a feed with no dated entries.
     static let epoch = "1970-01-01T00:00:00Z"
 
-    struct Entry {
-        enum Kind: Int { case meeting, answer }
+    struct Entry: Sendable {
+        enum Kind: Int, Sendable { case meeting, answer }
         var kind: Kind
         var day: Day
         /// Orders entries of the same day and kind: question order, or meeting slug.
@@ -25,10 +25,10 @@ struct AtomFeed {
         var html: String
     }
 
-    func file(_ site: LinkedSite) -> OutputFile {
+    func file(_ site: LinkedSite, entries: [Entry]? = nil) -> OutputFile {
         let config = site.content.config
         let base = config.baseURL
-        let entries = Self.entries(site)
+        let entries = entries ?? Self.entries(site)
         var x = ByteText()
         /// `<tag>escaped text</tag>` and a newline.
         func element(_ tag: String, _ text: String) {

@@ -1,6 +1,6 @@
 /// One question as a flat record: what questions.json, questions.csv and the
 /// search index share, so the three never disagree about a question.
-struct QuestionRecord {
+struct QuestionRecord: Sendable {
     var id: String
     var recommendation: Int
     var recommendationTitle: String

@@ -1,0 +1,38 @@
+/// What an export's bytes follow from, told without writing it. Like a page's
+/// fingerprint (`PageFingerprint`), a build over a state that records the same
+/// one for the export's file keeps the file: an edit to a recommendation's body
+/// changes no question record and no feed entry, so questions.json,
+/// questions.csv and feed.xml stay as they are.
+enum ExportFingerprint {
+    /// Every field of every record, in order: all that questions.json and questions.csv print.
+    static func records(_ records: [QuestionRecord]) -> ContentHash {
+        var w = PageFingerprint.Writer(questions: nil)
+        w.word(UInt64(records.count))
+        for r in records {
+            for field in [r.id, String(r.recommendation), r.recommendationTitle, r.team, r.teamName, r.status.rawValue,
+                          r.text, r.path, r.url] {
+                w.string(field)
+            }
+            for field in [r.answer, r.asked, r.askedDate?.iso, r.answered?.iso] { optional(field, &w) }
+        }
+        return ContentHash(w.bytes)
+    }
+
+    /// The settings the feed's head prints and every entry, in feed order.
+    static func feed(_ config: SiteConfig, _ entries: [AtomFeed.Entry]) -> ContentHash {
+        var w = PageFingerprint.Writer(questions: nil)
+        for field in [config.title, config.baseURL, config.language, config.review] { w.string(field) }
+        w.word(config.prettyLinks ? 1 : 0)
+        w.word(UInt64(entries.count))
+        for e in entries {
+            w.word(UInt64(e.kind.rawValue))
+            for field in [e.day.iso, e.title, e.id, e.link, e.summary, e.html] { w.string(field) }
+            optional(e.author, &w)
+        }
+        return ContentHash(w.bytes)
+    }
+
+    private static func optional(_ s: String?, _ w: inout PageFingerprint.Writer) {
+        if let s { w.word(1); w.string(s) } else { w.word(0) }
+    }
+}
