@@ -38,7 +38,7 @@ public struct SiteBuilder: Sendable {
         public var keptFiles: [String] = []
         public var timings: [(stage: String, seconds: Double)] = []
         public var succeeded: Bool { !diagnostics.hasErrors }
-        public var pageCount: Int { files.filter { $0.path.hasSuffix(".html") }.count }
+        public var pageCount: Int { files.filter { OutputFile.isPage($0.path) }.count }
     }
 
     public let options: Options
@@ -144,7 +144,8 @@ public struct SiteBuilder: Sendable {
             var result = Result(diagnostics: Diagnostics())
             result.diagnostics.append(contentsOf: previous.diagnostics)
             result.files = previous.outputOrder.map { OutputFile(path: $0, bytes: []) }
-            result.write = OutputWriter.Report(written: 0, unchanged: previous.outputs.count, removed: 0, kept: previous.fingerprints.count)
+            result.write = OutputWriter.Report(written: 0, unchanged: previous.outputs.count, removed: 0,
+                                                  kept: previous.fingerprints.keys.filter(OutputFile.isPage).count)
             result.timings = [("unchanged", Self.seconds(ContinuousClock.now - start))]
             return result
         }
@@ -160,7 +161,7 @@ public struct SiteBuilder: Sendable {
                                           isUnchanged: { path, fingerprint in kept[path] == fingerprint },
                                           deliver: { session.put($0) })
             let made = outcomes.compactMap { try? $0.get() }
-            result.renderedPages = made.filter { !$0.kept && $0.path.hasSuffix(".html") }.map(\.path)
+            result.renderedPages = made.filter { !$0.kept && OutputFile.isPage($0.path) }.map(\.path)
             result.keptFiles = made.filter(\.kept).map(\.path)
             var state = BuildState(key: inputs.key)
             state.inputs = inputs.hashes

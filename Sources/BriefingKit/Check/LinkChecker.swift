@@ -42,7 +42,7 @@ public struct LinkChecker: Sendable {
         }
 
         var broken: [BrokenLink] = []
-        for file in files.sorted(by: { $0.path < $1.path }) where file.path.hasSuffix(".html") {
+        for file in files.sorted(by: { $0.path < $1.path }) where OutputFile.isPage(file.path) {
             let html = String(decoding: file.bytes, as: UTF8.self)
             for found in HTMLAttributes.values(of: Self.linkAttributes, in: html) {
                 guard let problem = problem(with: found.value, on: file.path, files: byPath, ids: idsOf) else { continue }
@@ -76,7 +76,7 @@ public struct LinkChecker: Sendable {
         }
         guard files[target] != nil else { return "names \(target), which the site does not have" }
         guard let fragment, !fragment.isEmpty else { return nil }
-        guard target.hasSuffix(".html") else { return "has an anchor into \(target), which is not a page" }
+        guard OutputFile.isPage(target) else { return "has an anchor into \(target), which is not a page" }
         let anchor = String(fragment).removingPercentEncoding ?? String(fragment)
         return ids(target).contains(anchor) ? nil : "names #\(anchor), but \(target) has no element with that id"
     }

@@ -60,7 +60,7 @@ public enum FuzzEntry {
         guard let item else { return }
         var content = FuzzSite.shared.content
         content.add(item)
-        for file in FuzzSite.render(content) where file.path.hasSuffix(".html") {
+        for file in FuzzSite.render(content) where OutputFile.isPage(file.path) {
             expectInert(String(decoding: file.bytes, as: UTF8.self), file.path)
         }
     }

@@ -11,6 +11,10 @@ public struct OutputFile: Sendable, Hashable {
     public init(path: String, text: String) {
         self.init(path: path, bytes: Array(text.utf8))
     }
+
+    /// Whether a site path is a page, as the summary line, the sitemap and the link
+    /// checker count them: every HTML file the site holds.
+    public static func isPage(_ path: String) -> Bool { path.hasSuffix(".html") }
 }
 
 /// A page to render later, on whichever core is free: the template, and the

@@ -106,7 +106,7 @@ extension OutputWriter {
             for outcome in outcomes {
                 let o = try outcome.get()
                 if o.unchanged { report.unchanged += 1 } else { report.written += 1 }
-                if o.kept && o.path.hasSuffix(".html") { report.kept += 1 }
+                if o.kept && OutputFile.isPage(o.path) { report.kept += 1 }
                 state.outputs[o.path] = BuildState.Output(hash: o.hash, size: o.size, mtime: o.stamp)
                 state.outputOrder.append(o.path)
                 if let f = o.fingerprint { state.fingerprints[o.path] = f }

@@ -48,6 +48,8 @@ import Testing
 
         let same = Self.step(site, "no change") {}
         #expect(same.write.map { [$0.written, $0.unchanged, $0.removed] } == [0, total, 0])
+        // Nothing rendered: every page kept, and the exports' fingerprints not counted as pages.
+        #expect(same.write?.kept == same.pageCount)
         #expect(same.timings.map { $0.stage } == ["unchanged"])
         #expect(same.diagnostics.all.count == first.diagnostics.all.count)
 

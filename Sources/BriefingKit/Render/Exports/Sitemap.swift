@@ -16,7 +16,7 @@ struct Sitemap {
         if baseURL.isEmpty {
             xml.append("<!-- no base_url in briefing.yml: a sitemap can only list absolute addresses -->\n" as StaticString)
         } else {
-            for page in pages.filter({ $0.hasSuffix(".html") && !Self.excluded.contains($0) }).sorted() {
+            for page in pages.filter({ OutputFile.isPage($0) && !Self.excluded.contains($0) }).sorted() {
                 xml.append("<url><loc>" as StaticString)
                 xml.append(xmlEscaped: PageFrame.absolute(baseURL, Self.folder(page)))
                 xml.append("</loc></url>\n" as StaticString)
