@@ -2,14 +2,15 @@ import Foundation
 
 /// Write stage: puts the built files in place without ever leaving a half-written site.
 ///
-/// A full build writes into a staging folder beside the output, then the staging
-/// folder replaces the output with two renames; a file whose bytes did not change
-/// is hard-linked from the previous output instead of written again. When the last
-/// build's `BuildState` describes the output exactly, `update` instead rewrites only
-/// the files whose bytes changed, each through a temporary file and a rename, and
-/// deletes the ones no longer built. Either way errors are found before writing
-/// starts, and the state is written last, so a build cut short leaves no state and
-/// the next build is a full one.
+/// A full build writes into a staging folder beside the output (`staging`), then the
+/// staging folder replaces the output with two renames; a file whose bytes did not
+/// change is hard-linked from the previous output instead of written again. When the
+/// last build's `BuildState` describes the output exactly, `updating` instead rewrites
+/// only the files whose bytes changed, each through a temporary file and a rename, and
+/// deletes the ones no longer built. Either way content errors are found before
+/// writing starts, files are written as they are rendered (`Session`), and the state
+/// is written last, so a build cut short leaves no state and the next build is a
+/// full one.
 public struct OutputWriter: Sendable {
     public struct Report: Sendable, Equatable {
         public var written = 0
@@ -39,14 +40,6 @@ public struct OutputWriter: Sendable {
         guard !path.isEmpty, !path.hasPrefix("/"), !path.contains("\\"), !path.contains("\0") else { return false }
         guard path != BuildState.fileName else { return false }
         return path.split(separator: "/", omittingEmptySubsequences: false).allSatisfy { $0 != "" && $0 != "." && $0 != ".." }
-    }
-
-    /// Writes the site through a staging folder, comparing with the previous output's bytes.
-    public func write(_ files: [OutputFile]) throws -> Report {
-        var state = BuildState(key: "")
-        let session = try staging(paths: files.map(\.path))
-        let outcomes = files.parallelMap { session.put(RenderedFile(path: $0.path, bytes: $0.bytes)) }
-        return try session.finish(outcomes, state: &state)
     }
 
     /// The full path, used when no state describes the output: files go into a staging
@@ -101,9 +94,5 @@ public struct OutputWriter: Sendable {
     static func sameBytes(_ path: String, _ bytes: [UInt8]) -> Bool {
         guard let st = FileIO.status(path), st.isRegular, st.size == bytes.count, let data = FileIO.read(path) else { return false }
         return data == bytes
-    }
-
-    static func count(_ dir: URL) -> Int {
-        FileIO.walk(dir.path).files.count
     }
 }
