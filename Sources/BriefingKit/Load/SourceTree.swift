@@ -126,15 +126,7 @@ public struct SourceTree: Sendable {
     /// `readdir` and `lstat` rather than `FileManager` and `URL`: a build with nothing
     /// to do lists every content file before it can stop.
     static func entries(_ dir: String, excluding skip: String?) -> [Entry] {
-        guard let handle = opendir(dir) else { return [] }
-        defer { closedir(handle) }
-        var names: [String] = []
-        while let item = readdir(handle) {
-            let name = withUnsafeBytes(of: item.pointee.d_name) { raw in
-                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-            }
-            if !name.hasPrefix(".") { names.append(name) }
-        }
+        let names = (FileIO.entries(dir) ?? []).map(\.name).filter { !$0.hasPrefix(".") }
         return names.sorted().compactMap { name in
             let path = dir + "/" + name
             guard path != skip else { return nil }

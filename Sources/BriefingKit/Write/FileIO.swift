@@ -72,19 +72,27 @@ enum FileIO {
         }
     }
 
+    /// A folder's entries but `.` and `..`, with their `d_type` (`DT_UNKNOWN` on file
+    /// systems that do not say), in the order the folder lists them; nil if it cannot be opened.
+    static func entries(_ dir: String) -> [(name: String, type: Int32)]? {
+        guard let handle = opendir(dir) else { return nil }
+        defer { closedir(handle) }
+        var out: [(name: String, type: Int32)] = []
+        while let entry = readdir(handle) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix(while: { $0 != 0 }), as: UTF8.self) }
+            if name != "." && name != ".." { out.append((name, Int32(entry.pointee.d_type))) }
+        }
+        return out
+    }
+
     /// Regular files below `root`, as paths relative to it; folders named too, deepest last.
     static func walk(_ root: String) -> (files: [String], folders: [String]) {
         var files: [String] = []
         var folders: [String] = []
         func visit(_ rel: String) {
-            let full = rel.isEmpty ? root : root + "/" + rel
-            guard let dir = opendir(full) else { return }
-            defer { closedir(dir) }
-            while let entry = readdir(dir) {
-                let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix(while: { $0 != 0 }), as: UTF8.self) }
-                if name == "." || name == ".." { continue }
+            for (name, found) in entries(rel.isEmpty ? root : root + "/" + rel) ?? [] {
                 let path = rel.isEmpty ? name : rel + "/" + name
-                var type = Int32(entry.pointee.d_type)
+                var type = found
                 if type == Int32(DT_UNKNOWN) {
                     type = status(root + "/" + path).map { $0.isDirectory ? Int32(DT_DIR) : $0.isRegular ? Int32(DT_REG) : 0 } ?? 0
                 }
