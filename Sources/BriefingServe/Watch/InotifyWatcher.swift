@@ -21,9 +21,7 @@ final class InotifyWatcher: ChangeWatcher, @unchecked Sendable {
     private var folders: [Int32: String] = [:]
     private var period: QuietPeriod
     private let finished = DispatchSemaphore(value: 0)
-    private let state = NSLock()
-    private var started = false
-    private var stopped = false
+    private let lifecycle = WatchLifecycle()
 
     private static let folderEvents = UInt32(IN_CREATE) | UInt32(IN_DELETE) | UInt32(IN_MOVED_FROM) | UInt32(IN_MOVED_TO)
         | UInt32(IN_CLOSE_WRITE) | UInt32(IN_MODIFY) | UInt32(IN_ATTRIB) | UInt32(IN_ONLYDIR)
@@ -49,22 +47,14 @@ final class InotifyWatcher: ChangeWatcher, @unchecked Sendable {
     }
 
     func start(_ onChange: @escaping @Sendable ([String]) -> Void) {
-        let go: Bool = state.withLock {
-            guard !started, !stopped else { return false }
-            started = true
-            return true
-        }
-        guard go else { return }
+        guard lifecycle.start() else { return }
         let thread = Thread { [self] in loop(onChange) }
         thread.name = "briefing.serve.inotify"
         thread.start()
     }
 
     func stop() {
-        let (wasStarted, already): (Bool, Bool) = state.withLock {
-            defer { stopped = true }
-            return (started, stopped)
-        }
+        let (wasStarted, already) = lifecycle.stop()
         guard !already else { return }
         if wasStarted {
             var byte: UInt8 = 1

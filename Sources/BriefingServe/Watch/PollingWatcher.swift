@@ -8,9 +8,7 @@ final class PollingWatcher: ChangeWatcher, @unchecked Sendable {
     private let quiet: Duration
     private let wake = DispatchSemaphore(value: 0)
     private let finished = DispatchSemaphore(value: 0)
-    private let state = NSLock()
-    private var started = false
-    private var stopped = false
+    private let lifecycle = WatchLifecycle()
     let method: String
 
     init(root: URL, interval: Duration = .milliseconds(300), quiet: Duration = .milliseconds(30), reason: String? = nil) {
@@ -22,12 +20,7 @@ final class PollingWatcher: ChangeWatcher, @unchecked Sendable {
     }
 
     func start(_ onChange: @escaping @Sendable ([String]) -> Void) {
-        let go: Bool = state.withLock {
-            guard !started, !stopped else { return false }
-            started = true
-            return true
-        }
-        guard go else { return }
+        guard lifecycle.start() else { return }
         // Taken here, not on the thread, so a change made right after `start` returns is seen.
         let first = SourceSnapshot.scan(root)
         let thread = Thread { [self] in loop(from: first, onChange) }
@@ -36,10 +29,7 @@ final class PollingWatcher: ChangeWatcher, @unchecked Sendable {
     }
 
     func stop() {
-        let (wasStarted, already): (Bool, Bool) = state.withLock {
-            defer { stopped = true }
-            return (started, stopped)
-        }
+        let (wasStarted, already) = lifecycle.stop()
         guard wasStarted, !already else { return }
         wake.signal()
         finished.wait()

@@ -89,3 +89,28 @@ protocol ChangeWatcher: AnyObject, Sendable {
     /// Stops watching and waits until `onChange` will not be called again.
     func stop()
 }
+
+/// A watcher's start and stop: each takes effect once, and a stop before any start
+/// means the watcher never starts.
+final class WatchLifecycle: @unchecked Sendable {
+    private let lock = NSLock()
+    private var started = false
+    private var stopped = false
+
+    /// True the first time, unless the watcher was stopped already: then start it.
+    func start() -> Bool {
+        lock.withLock {
+            guard !started, !stopped else { return false }
+            started = true
+            return true
+        }
+    }
+
+    /// Marks the watcher stopped; says whether it had started, and whether it was stopped before.
+    func stop() -> (wasStarted: Bool, alreadyStopped: Bool) {
+        lock.withLock {
+            defer { stopped = true }
+            return (started, stopped)
+        }
+    }
+}
