@@ -76,60 +76,40 @@
     var start = marks.length ? Math.max(0, marks[0][0] - 60) : 0;
     var end = Math.min(source.length, start + 240);
     if (start > 0) { var sp = source.indexOf(" ", start); if (sp > 0 && sp < marks[0][0]) start = sp + 1; }
-    var p = document.createElement("p");
-    p.className = "result-snippet";
-    if (field === "answer") {
-      var label = document.createElement("strong");
-      label.textContent = "Answer: ";
-      p.appendChild(label);
-    }
+    var p = element("p", "result-snippet");
+    if (field === "answer") p.appendChild(element("strong", "", "Answer: "));
     var at = start;
     if (start > 0) p.appendChild(document.createTextNode("…"));
     marks.forEach(function (m) {
       if (m[0] < at || m[0] + m[1] > end) return;
       p.appendChild(document.createTextNode(source.slice(at, m[0])));
-      var mark = document.createElement("mark");
-      mark.textContent = source.slice(m[0], m[0] + m[1]);
-      p.appendChild(mark);
+      p.appendChild(element("mark", "", source.slice(m[0], m[0] + m[1])));
       at = m[0] + m[1];
     });
     p.appendChild(document.createTextNode(source.slice(at, end) + (end < source.length ? "…" : "")));
     return p;
   }
 
+  // An element with a class and, when given, text (as text, never as markup).
+  function element(tag, className, text) {
+    var e = document.createElement(tag);
+    if (className) e.className = className;
+    if (text !== undefined) e.textContent = text;
+    return e;
+  }
+
   function item(result) {
     var doc = docs[result.ref];
-    var li = document.createElement("li");
-    li.className = "result result-" + doc.kind;
-    var head = document.createElement("p");
-    head.className = "result-head";
-    var kind = document.createElement("span");
-    kind.className = "result-kind";
-    kind.textContent = kinds[doc.kind] || doc.kind;
-    head.appendChild(kind);
-    var a = document.createElement("a");
+    var li = element("li", "result result-" + doc.kind);
+    var head = element("p", "result-head");
+    head.appendChild(element("span", "result-kind", kinds[doc.kind] || doc.kind));
+    var a = element("a", "", doc.title);
     a.href = root + doc.url;
-    a.textContent = doc.title;
     head.appendChild(a);
-    if (doc.status) {
-      var s = document.createElement("span");
-      s.className = "status status-" + doc.status;
-      s.textContent = labels[doc.status] || doc.status;
-      head.appendChild(s);
-    }
-    if (doc.team) {
-      var t = document.createElement("span");
-      t.className = "team-badge";
-      t.textContent = doc.team;
-      head.appendChild(t);
-    }
+    if (doc.status) head.appendChild(element("span", "status status-" + doc.status, labels[doc.status] || doc.status));
+    if (doc.team) head.appendChild(element("span", "team-badge", doc.team));
     li.appendChild(head);
-    if (doc.context) {
-      var c = document.createElement("p");
-      c.className = "result-context";
-      c.textContent = doc.context;
-      li.appendChild(c);
-    }
+    if (doc.context) li.appendChild(element("p", "result-context", doc.context));
     li.appendChild(snippet(doc, result.matchData));
     return li;
   }
