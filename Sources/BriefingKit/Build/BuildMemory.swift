@@ -16,8 +16,8 @@ final class BuildMemory: @unchecked Sendable {
         var markdown: [MarkdownStage.Key: MarkdownResult] = [:]
         /// The parsed templates (a theme knows the texts it was made from).
         var theme: Theme?
-        /// Each question's fingerprint and `question` partial with `theme`, by what it was made of.
-        var questions: [QuestionView: QuestionPartials.Entry] = [:]
+        /// Each question's fingerprint and `question` partial with `theme`, with what it was made of.
+        var questions: [QuestionPartials.Key: QuestionPartials.Remembered] = [:]
     }
 
     private let lock = NSLock()
@@ -32,7 +32,7 @@ final class BuildMemory: @unchecked Sendable {
         lock.withLock { sites[site] = generation }
     }
 
-    func keep(questions: [QuestionView: QuestionPartials.Entry], for site: String) {
+    func keep(questions: [QuestionPartials.Key: QuestionPartials.Remembered], for site: String) {
         lock.withLock { sites[site]?.questions = questions }
     }
 

@@ -46,79 +46,106 @@ final class QuestionContext: MustacheParent {
 /// own fields, so its output does not depend on the page around it beyond the
 /// way back to the root, which is part of the key.
 ///
-/// Both come from the question's fields, built here and dropped at once: pages
-/// that list every question would otherwise hold ten thousand field dictionaries.
+/// The fingerprint is the view's, so a build that renders few pages builds no
+/// fields to fingerprint the rest. The rendering comes from the question's fields,
+/// built when a page is rendered and dropped at once: pages that list every
+/// question would otherwise hold ten thousand field dictionaries.
 final class QuestionPartials: @unchecked Sendable {
     /// The field the stand-in partial prints.
     static let key = "briefingPrerenderedQuestion"
     static let standIn = "{{{" + key + "}}}"
 
-    private struct Key: Hashable {
+    /// A question as shown at one depth, with or without its recommendation.
+    struct Key: Hashable, Sendable {
         var id: String
         var root: String
         var showRecommendation: Bool
     }
 
     struct Entry: Sendable {
-        /// Nil when a field has a type `PageFingerprint` cannot compare, or when not fingerprinting.
+        /// The view's fingerprint (`QuestionView.fingerprint`); nil when not fingerprinting.
         var fingerprint: ContentHash?
         var html: String?
+        /// The rendering's size, or the view's guess at it before it is rendered.
+        var size = 0
+    }
+
+    /// An entry with the view it was made from, kept for the next build (`briefing serve`).
+    struct Remembered: Sendable {
+        var view: QuestionView
+        var entry: Entry
+    }
+
+    /// Entries behind a few locks, not one: both cores ask for questions all the time.
+    private final class Shard: @unchecked Sendable {
+        let lock = NSLock()
+        var entries: [Key: Entry] = [:]
+        var remembered: [Key: Remembered] = [:]
     }
 
     private let theme: Theme
-    /// Entries from this process's last build with the same theme, by view: a question
-    /// shown from the same values comes out the same (`briefing serve`).
-    private let earlier: [QuestionView: Entry]
+    /// This process's last build with the same theme: an entry is reused when the
+    /// question's view now equals the one it was made from. Looked up by key and then
+    /// compared, which is cheaper than hashing a view's text (unchanged strings are
+    /// the same storage, so comparing them is a pointer check).
+    private let earlier: [Key: Remembered]
     /// Whether questions are fingerprinted (`build()`, which fingerprints every page).
     private let fingerprinting: Bool
-    /// Whether to keep this build's entries by view for the next build (`made`).
+    /// Whether to keep this build's entries for the next build (`made`).
     private let remember: Bool
-    private let lock = NSLock()
-    private var entries: [Key: Entry] = [:]
-    private var byView: [QuestionView: Entry] = [:]
+    private let shards = (0..<16).map { _ in Shard() }
 
-    init(theme: Theme, earlier: [QuestionView: Entry] = [:], fingerprinting: Bool = false, remember: Bool = false) {
+    init(theme: Theme, earlier: [Key: Remembered] = [:], fingerprinting: Bool = false, remember: Bool = false) {
         self.theme = theme
         self.earlier = earlier
         self.fingerprinting = fingerprinting
         self.remember = remember
-        if remember { byView.reserveCapacity(earlier.count) }
     }
 
     func html(_ q: QuestionContext) -> String {
         entry(q, html: true).html ?? ""
     }
 
-    /// Nil when the question cannot be fingerprinted; and the size of its rendering, if made.
+    /// The question's fingerprint, and the size of its rendering (a guess when not rendered yet).
+    /// A build that renders a few pages fingerprints every page, so this renders nothing.
     func fingerprint(_ q: QuestionContext) -> (ContentHash?, size: Int) {
-        // Shared pages will want the rendering too: make it while the fields are at hand.
-        let e = entry(q, html: !theme.prerenderable.isEmpty)
-        return (e.fingerprint, e.html?.utf8.count ?? 0)
+        let e = entry(q, html: false)
+        return (e.fingerprint, e.size)
     }
 
     private func entry(_ q: QuestionContext, html: Bool) -> Entry {
         let key = Key(id: q.question.id, root: q.views.frame.root, showRecommendation: q.showRecommendation)
-        if let hit = lock.withLock({ entries[key] }), hit.html != nil || !html { return hit }
+        let shard = shards[Int(UInt(bitPattern: key.hashValue) % UInt(shards.count))]
+        let hit = shard.lock.withLock { shard.entries[key] }
+        if let hit, hit.html != nil || !html { return hit }
         // Made outside the lock; two threads may both make a question, with the same result.
         let view = QuestionView(q.question, of: q.recommendation, showRecommendation: q.showRecommendation, frame: q.views.frame)
-        var made = Entry()
-        if let before = earlier[view], before.fingerprint != nil || !fingerprinting, before.html != nil || !html {
-            made = before
-        } else {
-            let fields = view.fields
-            if fingerprinting {
-                var w = PageFingerprint.Writer(questions: self)
-                if w.value(fields) { made.fingerprint = ContentHash(w.bytes) }
-            }
-            if html { made.html = theme.renderWhole("question", fields) }
+        var made = hit ?? Entry(size: view.expectedSize)
+        if let before = earlier[key], before.view == view {
+            made.fingerprint = made.fingerprint ?? before.entry.fingerprint
+            if made.html == nil, let h = before.entry.html { made.html = h; made.size = h.utf8.count }
         }
-        lock.withLock {
-            entries[key] = made
-            if remember { byView[view] = made }
+        if fingerprinting, made.fingerprint == nil { made.fingerprint = view.fingerprint }
+        if html, made.html == nil {
+            let h = theme.renderWhole("question", view.fields)
+            made.html = h
+            made.size = h.utf8.count
         }
-        return made
+        return shard.lock.withLock {
+            // Another thread may have rendered it meanwhile: keep the rendering.
+            if made.html == nil, let other = shard.entries[key], other.html != nil { made = other }
+            shard.entries[key] = made
+            if remember { shard.remembered[key] = Remembered(view: view, entry: made) }
+            return made
+        }
     }
 
-    /// This build's entries by view, for the next build of the site in this process.
-    var made: [QuestionView: Entry] { lock.withLock { byView } }
+    /// This build's entries with their views, for the next build of the site in this process.
+    var made: [Key: Remembered] {
+        var all: [Key: Remembered] = [:]
+        for shard in shards {
+            shard.lock.withLock { all.merge(shard.remembered) { a, _ in a } }
+        }
+        return all
+    }
 }

@@ -55,6 +55,43 @@ struct QuestionView: Hashable, Sendable {
         prettyLinks = site.urls.pretty
     }
 
+    /// What the question's fields follow from, as `PageFingerprint` puts it in a page:
+    /// the fields are a function of this value alone, so hashing the view stands for
+    /// hashing them, without localizing the text, building the dictionaries or
+    /// rendering the partial (a build that renders few pages fingerprints every one).
+    var fingerprint: ContentHash {
+        var w = PageFingerprint.Writer(questions: nil)
+        func optional(_ s: String?) {
+            if let s { w.string(s) } else { w.bytes.append(0) }
+        }
+        w.string(id)
+        w.string(status.rawValue)
+        w.string(textHTML)
+        optional(answerHTML)
+        optional(answered?.iso)
+        w.word(UInt64(bitPattern: Int64(recommendation)))
+        w.string(recommendationTitle)
+        w.bytes.append(showRecommendation ? 1 : 0)
+        w.string(team.slug)
+        optional(team.name)
+        optional(team.title)
+        optional(asked?.slug)
+        optional(asked?.title)
+        w.word(UInt64(same.count))
+        for s in same { w.string(s) }
+        w.word(UInt64(backlinks.count))
+        for b in backlinks { w.string(b.label); w.string(b.path) }
+        w.string(root)
+        w.string(baseURL)
+        w.bytes.append(prettyLinks ? 1 : 0)
+        return ContentHash(w.bytes)
+    }
+
+    /// Roughly the bytes of the rendered partial, to size page buffers before rendering.
+    var expectedSize: Int {
+        textHTML.utf8.count + (answerHTML?.utf8.count ?? 0) + 900 + 120 * (same.count + backlinks.count)
+    }
+
     /// The `question` partial's context.
     var fields: [String: Any] {
         let urls = SiteURLs(pretty: prettyLinks)

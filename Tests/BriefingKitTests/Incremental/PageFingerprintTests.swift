@@ -50,6 +50,46 @@ import Testing
         #expect(Self.fingerprint(["nested": [["ratio": 0.5]]]) == nil)
     }
 
+    /// A question's fingerprint is its view's, which stands for its fields only if
+    /// every value of the view goes into it.
+    @Test func aQuestionsFingerprintFollowsEveryValueOfItsView() throws {
+        let temp = try TempSite.minimal()
+        defer { temp.cleanUp() }
+        let plan = try #require(SiteBuilder(temp.options()).prepare(scanned: nil, forBuild: true).0)
+        let r = try #require(plan.site.recommendations.first)
+        let view = QuestionView(r.questions[0], of: r, showRecommendation: false, frame: PageFrame(site: plan.site, dir: "recommendations/1"))
+        #expect(Mirror(reflecting: view).children.count == 15, "a value added to QuestionView goes into its fingerprint and into this test")
+        var variants = [view]
+        func vary(_ change: (inout QuestionView) -> Void) {
+            var v = view
+            change(&v)
+            variants.append(v)
+        }
+        vary { $0.id = "1.2" }
+        vary { $0.status = .answered }
+        vary { $0.textHTML += "!" }
+        vary { $0.answerHTML = "" }
+        vary { $0.answered = Day("2020-01-01") }
+        vary { $0.recommendation = 2 }
+        vary { $0.recommendationTitle = "Other" }
+        vary { $0.showRecommendation.toggle() }
+        vary { $0.team.slug = "ops" }
+        vary { $0.team.name = nil }
+        vary { $0.team.title = "Other" }
+        vary { $0.asked = nil }
+        vary { $0.asked?.title = "Other" }
+        vary { $0.same = ["2.1"] }
+        vary { $0.backlinks = [Backlink(label: "Call 1", path: "meetings/call-1/", order: .page("x"))] }
+        vary { $0.root = "../" }
+        vary { $0.baseURL = "" }
+        vary { $0.prettyLinks.toggle() }
+        // The same characters moved from one value to the next.
+        vary { $0.recommendationTitle = "Remi"; $0.team.slug = "t" + $0.team.slug }
+        let prints = variants.map(\.fingerprint)
+        #expect(Set(prints).count == variants.count, "variants equal to an earlier one: \(prints.indices.filter { prints.firstIndex(of: prints[$0]) != $0 })")
+        #expect(view.fingerprint == QuestionView(r.questions[0], of: r, showRecommendation: false, frame: PageFrame(site: plan.site, dir: "recommendations/1")).fingerprint)
+    }
+
     @Test func theStateKeepsThem() throws {
         var state = BuildState(key: "k")
         state.outputs["a/index.html"] = .init(hash: ContentHash("x"), size: 1, mtime: FileStamp(seconds: 1, nanoseconds: 2))
