@@ -92,6 +92,19 @@ import Testing
         q.reset()
         #expect(!q.isPending)
     }
+
+    @Test func aClosedSaveWaitsOnlyToSettle() {
+        let t0 = ContinuousClock.now
+        var q = QuietPeriod(quiet: .milliseconds(30), settle: .milliseconds(5))
+        q.note(t0)
+        #expect(q.wait(at: t0) == .milliseconds(30), "a file still open for writing")
+        q.settled = true
+        #expect(q.wait(at: t0) == .milliseconds(5))
+        #expect(q.isDue(at: t0 + .milliseconds(5)))
+        q.reset()
+        q.note(t0)
+        #expect(!q.settled && q.wait(at: t0) == .milliseconds(30), "each burst starts unsettled")
+    }
 }
 
 @Suite struct SiteFolderTests {

@@ -25,6 +25,8 @@ final class InotifyWatcher: ChangeWatcher, @unchecked Sendable {
 
     private static let folderEvents = UInt32(IN_CREATE) | UInt32(IN_DELETE) | UInt32(IN_MOVED_FROM) | UInt32(IN_MOVED_TO)
         | UInt32(IN_CLOSE_WRITE) | UInt32(IN_MODIFY) | UInt32(IN_ATTRIB) | UInt32(IN_ONLYDIR)
+    /// A file's writing is over: closed, renamed into place, or gone.
+    private static let finished = UInt32(IN_CLOSE_WRITE) | UInt32(IN_MOVED_TO) | UInt32(IN_MOVED_FROM) | UInt32(IN_DELETE)
     private static let structural = UInt32(IN_CREATE) | UInt32(IN_DELETE) | UInt32(IN_MOVED_FROM) | UInt32(IN_MOVED_TO)
 
     init(root: URL, quiet: Duration) throws {
@@ -88,6 +90,9 @@ final class InotifyWatcher: ChangeWatcher, @unchecked Sendable {
         // Made during the current burst: one that goes away again in the same burst
         // was an editor's or sed's temporary file, not a change to report.
         var appeared = Set<String>()
+        // Files written in this burst and not closed yet: while there are any, the
+        // save is not over and the full quiet period applies.
+        var writing = Set<String>()
         var rewatch = false
         var buffer = [UInt8](repeating: 0, count: 64 * 1024)
         while true {
@@ -105,6 +110,10 @@ final class InotifyWatcher: ChangeWatcher, @unchecked Sendable {
                     for event in Self.events(in: buffer, count: count) {
                         guard let path = handle(event, rewatch: &rewatch) else { continue }
                         noted = true
+                        if event.mask & UInt32(IN_ISDIR) == 0 {
+                            if event.mask & (UInt32(IN_CREATE) | UInt32(IN_MODIFY)) != 0 { writing.insert(path) }
+                            if event.mask & Self.finished != 0 { writing.remove(path) }
+                        }
                         if event.mask & (UInt32(IN_CREATE) | UInt32(IN_MOVED_TO)) != 0 { appeared.insert(path) }
                         if event.mask & (UInt32(IN_DELETE) | UInt32(IN_MOVED_FROM)) != 0, appeared.remove(path) != nil {
                             pending.remove(path)
@@ -112,7 +121,10 @@ final class InotifyWatcher: ChangeWatcher, @unchecked Sendable {
                             pending.insert(path)
                         }
                     }
-                    if noted { period.note(.now) }
+                    if noted {
+                        period.note(.now)
+                        period.settled = writing.isEmpty
+                    }
                 }
             }
             if period.isPending && period.isDue(at: .now) {
@@ -123,6 +135,7 @@ final class InotifyWatcher: ChangeWatcher, @unchecked Sendable {
                 if !pending.isEmpty { onChange(pending.sorted()) }
                 pending.removeAll()
                 appeared.removeAll()
+                writing.removeAll()
                 period.reset()
             }
         }

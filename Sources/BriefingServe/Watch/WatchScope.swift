@@ -45,16 +45,25 @@ public enum WatchScope {
 
 /// Decides when a burst of file events has settled: an editor's save is several
 /// events (write, rename, attribute change), and one rebuild should follow them all.
+///
+/// When every file written in the burst has been closed (or renamed into place),
+/// the save is over and only `settle` is waited, to take in events already on
+/// their way; while a file is still open for writing, `quiet` is.
 struct QuietPeriod: Sendable {
     /// How long nothing must happen before the burst counts as over.
     var quiet: Duration
+    /// The same once every file written has been closed.
+    var settle: Duration
     /// A steady stream of changes (a script writing many files) still rebuilds this often.
     var longest: Duration
+    /// Whether every file written in this burst has been closed.
+    var settled = false
     private var first: ContinuousClock.Instant?
     private var last: ContinuousClock.Instant?
 
-    init(quiet: Duration = .milliseconds(30), longest: Duration = .seconds(1)) {
+    init(quiet: Duration = .milliseconds(30), settle: Duration = .milliseconds(5), longest: Duration = .seconds(1)) {
         self.quiet = quiet
+        self.settle = min(settle, quiet)
         self.longest = longest
     }
 
@@ -68,7 +77,7 @@ struct QuietPeriod: Sendable {
     /// Time left until `isDue`, or nil when nothing is pending.
     func wait(at now: ContinuousClock.Instant) -> Duration? {
         guard let first, let last else { return nil }
-        let left = min(last + quiet, first + longest) - now
+        let left = min(last + (settled ? settle : quiet), first + longest) - now
         return max(left, .zero)
     }
 
@@ -77,6 +86,7 @@ struct QuietPeriod: Sendable {
     mutating func reset() {
         first = nil
         last = nil
+        settled = false
     }
 }
 
