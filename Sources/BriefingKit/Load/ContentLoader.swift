@@ -187,6 +187,13 @@ public struct ContentLoader: Sendable {
         if let v = f.string("description") { config.description = v }
         if let v = f.bool("unsafe_html") { config.unsafeHTML = v }
         if let v = f.bool("pretty_links") { config.prettyLinks = v }
+        if let v = f.int("feed_limit", positive: false) {
+            if v < 0 {
+                f.error(f.keyLocation("feed_limit"), "'feed_limit' must be 0 (every entry) or more, not \(v)")
+            } else {
+                config.feedLimit = v
+            }
+        }
         f.warnUnknown()
         diagnostics.append(contentsOf: sink.diagnostics)
         return config

@@ -143,6 +143,11 @@ public struct SiteConfig: Hashable, Sendable {
     public var unsafeHTML = false
     /// Links end in `/` instead of `/index.html`: for sites served over HTTP only.
     public var prettyLinks = false
+    /// How many of the newest entries `feed.xml` carries; 0 for all of them.
+    public var feedLimit = SiteConfig.defaultFeedLimit
+    /// A feed is polled again and again by readers that only want what is new;
+    /// the full record is in the pages and in questions.json.
+    public static let defaultFeedLimit = 100
     public init() {}
 }
 

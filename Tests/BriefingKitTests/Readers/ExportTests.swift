@@ -78,6 +78,24 @@ import FoundationXML
         #expect(feed.contains("href=&quot;https://example.org/review/recommendations/2/index.html&quot;"))
     }
 
+    @Test func feedLimitKeepsTheNewestEntries() throws {
+        let yml = "title: Test Review\nbase_url: https://example.org/review/\nreview: SSR2\nlanguage: en-GB\n"
+        let two = try ReadersSite.make(["briefing.yml": yml + "feed_limit: 2\n"])
+        defer { two.cleanUp() }
+        #expect(two.build().succeeded)
+        let titles = Self.all("title", in: try #require(two.read("feed.xml")))
+        #expect(titles == ["Test Review", "Answer to 1.1: What changed in the remit?", "Call 2 &lt;&amp; friends&gt;"])
+
+        let all = try ReadersSite.make(["briefing.yml": yml + "feed_limit: 0\n"])
+        defer { all.cleanUp() }
+        #expect(all.build().succeeded)
+        #expect(Self.all("title", in: try #require(all.read("feed.xml"))).count == 5)
+
+        let bad = try ReadersSite.make(["briefing.yml": yml + "feed_limit: -1\n"])
+        defer { bad.cleanUp() }
+        #expect(bad.check().errorLines == ["briefing.yml:5:1: error: 'feed_limit' must be 0 (every entry) or more, not -1"])
+    }
+
     @Test func feedWithoutDatesUsesAFixedEpoch() throws {
         let site = try TempSite.minimal(["content/meetings/call-1.md": "---\ntitle: Call 1\n---\nNo date.\n"])
         defer { site.cleanUp() }

@@ -1,6 +1,7 @@
 import Foundation
 
-/// `feed.xml`: an Atom feed (RFC 4287) of answers and meetings, newest first.
+/// `feed.xml`: an Atom feed (RFC 4287) of the newest answers and meetings
+/// (`feed_limit`, 100 unless `briefing.yml` says otherwise), newest first.
 ///
 /// Entries are answered questions, dated by `answered`, and meetings, dated by
 /// `date`; anything undated is left out, since a feed entry must say when. The
@@ -83,6 +84,8 @@ struct AtomFeed {
         return OutputFile(path: Self.path, bytes: x.bytes)
     }
 
+    /// The newest `feedLimit` entries, newest first. Every dated item is ordered by
+    /// its date alone, and only the ones kept are written out.
     static func entries(_ site: LinkedSite) -> [Entry] {
         let base = site.content.config.baseURL
         let pretty = SiteURLs(pretty: true)
@@ -90,38 +93,48 @@ struct AtomFeed {
         let root = base.isEmpty ? "" : PageFrame.absolute(base, "./")
         func html(_ key: FieldKey) -> String { PageLinks.localize(site.html(key), root: root) }
 
-        var entries: [Entry] = []
+        enum Item { case answer(Recommendation, Question), meeting(Meeting) }
+        var dated: [(kind: Entry.Kind, day: Day, tieBreak: (Int, Int, String), item: Item)] = []
         for r in site.recommendations {
             for q in r.questions where q.status == .answered && q.answer != nil {
                 guard let day = q.answered else { continue }
                 let (n, i) = QuestionOrder.parts(q.id)
+                dated.append((.answer, day, (n, i, q.id), .answer(r, q)))
+            }
+        }
+        for m in site.meetings {
+            guard let day = m.date else { continue }
+            dated.append((.meeting, day, (0, 0, m.slug), .meeting(m)))
+        }
+        dated.sort {
+            if $0.day != $1.day { return $0.day > $1.day }
+            if $0.kind != $1.kind { return $0.kind.rawValue < $1.kind.rawValue }
+            return $0.tieBreak < $1.tieBreak
+        }
+        let limit = site.content.config.feedLimit
+        return dated.prefix(limit == 0 ? dated.count : limit).map { d in
+            switch d.item {
+            case .answer(let r, let q):
                 let question = site.text(.questionText(q.id))
-                entries.append(Entry(
-                    kind: .answer, day: day, tieBreak: (n, i, q.id),
+                return Entry(
+                    kind: .answer, day: d.day, tieBreak: d.tieBreak,
                     title: "Answer to \(q.id): \(Self.shortened(question, to: 90))",
                     id: base.isEmpty ? "urn:briefing:question:\(q.id)" : PageFrame.absolute(base, pretty.question(q.id, recommendation: r.number)),
                     link: address(site.urls.question(q.id, recommendation: r.number), pretty.question(q.id, recommendation: r.number), base: base),
                     author: site.briefing(r.briefing)?.team,
                     summary: site.text(.questionAnswer(q.id)),
-                    html: "<blockquote>" + html(.questionText(q.id)) + "</blockquote>\n" + html(.questionAnswer(q.id))))
+                    html: "<blockquote>" + html(.questionText(q.id)) + "</blockquote>\n" + html(.questionAnswer(q.id)))
+            case .meeting(let m):
+                let asked = site.references.askedAt[m.slug]?.count ?? 0
+                return Entry(
+                    kind: .meeting, day: d.day, tieBreak: d.tieBreak,
+                    title: m.title,
+                    id: base.isEmpty ? "urn:briefing:meeting:\(m.slug)" : PageFrame.absolute(base, pretty.meeting(m.slug)),
+                    link: address(site.urls.meeting(m.slug), pretty.meeting(m.slug), base: base),
+                    author: nil,
+                    summary: "\(asked) questions asked · \(m.decisions.count) decisions · \(m.actionItems.count) action items",
+                    html: html(.meetingBody(m.slug)))
             }
-        }
-        for m in site.meetings {
-            guard let day = m.date else { continue }
-            let asked = site.references.askedAt[m.slug]?.count ?? 0
-            entries.append(Entry(
-                kind: .meeting, day: day, tieBreak: (0, 0, m.slug),
-                title: m.title,
-                id: base.isEmpty ? "urn:briefing:meeting:\(m.slug)" : PageFrame.absolute(base, pretty.meeting(m.slug)),
-                link: address(site.urls.meeting(m.slug), pretty.meeting(m.slug), base: base),
-                author: nil,
-                summary: "\(asked) questions asked · \(m.decisions.count) decisions · \(m.actionItems.count) action items",
-                html: html(.meetingBody(m.slug))))
-        }
-        return entries.sorted {
-            if $0.day != $1.day { return $0.day > $1.day }
-            if $0.kind != $1.kind { return $0.kind.rawValue < $1.kind.rawValue }
-            return $0.tieBreak < $1.tieBreak
         }
     }
 
