@@ -17,7 +17,7 @@ final class BuildMemory: @unchecked Sendable {
         /// The parsed templates (a theme knows the texts it was made from).
         var theme: Theme?
         /// Each question's fingerprint and `question` partial with `theme`, with what it was made of.
-        var questions: [QuestionPartials.Key: QuestionPartials.Remembered] = [:]
+        var questions = QuestionPartials.Memory()
     }
 
     private let lock = NSLock()
@@ -32,7 +32,7 @@ final class BuildMemory: @unchecked Sendable {
         lock.withLock { sites[site] = generation }
     }
 
-    func keep(questions: [QuestionPartials.Key: QuestionPartials.Remembered], for site: String) {
+    func keep(questions: QuestionPartials.Memory, for site: String) {
         lock.withLock { sites[site]?.questions = questions }
     }
 

@@ -109,7 +109,7 @@ public struct SiteBuilder: Sendable {
         if !options.fastTemplates { theme = theme?.mustacheOnly() }
         diagnostics.append(contentsOf: themeDiagnostics)
         lap("theme")
-        let earlier = last.theme != nil && last.theme?.identity == next.theme?.identity ? last.questions : [:]
+        let earlier = last.theme != nil && last.theme?.identity == next.theme?.identity ? last.questions : QuestionPartials.Memory()
         if options.remembersBuilds { BuildMemory.shared.keep(next, for: memorySite) }
         result.diagnostics = diagnostics
         guard let theme, !diagnostics.hasErrors else { return (nil, result) }

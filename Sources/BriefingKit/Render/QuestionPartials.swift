@@ -83,23 +83,35 @@ final class QuestionPartials: @unchecked Sendable {
         var remembered: [Key: Remembered] = [:]
     }
 
+    /// What one build kept, by shard: handed whole to the next build in the process,
+    /// which looks a question up in the shard its key falls in, as this build did.
+    struct Memory: Sendable {
+        fileprivate var shards: [[Key: Remembered]] = []
+    }
+
     private let theme: Theme
     /// This process's last build with the same theme: an entry is reused when the
     /// question's view now equals the one it was made from. Looked up by key and then
     /// compared, which is cheaper than hashing a view's text (unchanged strings are
     /// the same storage, so comparing them is a pointer check).
-    private let earlier: [Key: Remembered]
+    private let earlier: Memory
     /// Whether questions are fingerprinted (`build()`, which fingerprints every page).
     private let fingerprinting: Bool
     /// Whether to keep this build's entries for the next build (`made`).
     private let remember: Bool
-    private let shards = (0..<16).map { _ in Shard() }
+    private static let shardCount = 16
+    private let shards = (0..<QuestionPartials.shardCount).map { _ in Shard() }
 
-    init(theme: Theme, earlier: [Key: Remembered] = [:], fingerprinting: Bool = false, remember: Bool = false) {
+    init(theme: Theme, earlier: Memory = Memory(), fingerprinting: Bool = false, remember: Bool = false) {
         self.theme = theme
-        self.earlier = earlier
+        self.earlier = earlier.shards.count == Self.shardCount ? earlier : Memory()
         self.fingerprinting = fingerprinting
         self.remember = remember
+        if remember {
+            for (i, shard) in shards.enumerated() {
+                shard.remembered.reserveCapacity(self.earlier.shards.isEmpty ? 0 : self.earlier.shards[i].count)
+            }
+        }
     }
 
     func html(_ q: QuestionContext) -> String {
@@ -115,13 +127,14 @@ final class QuestionPartials: @unchecked Sendable {
 
     private func entry(_ q: QuestionContext, html: Bool) -> Entry {
         let key = Key(id: q.question.id, root: q.views.frame.root, showRecommendation: q.showRecommendation)
-        let shard = shards[Int(UInt(bitPattern: key.hashValue) % UInt(shards.count))]
+        let index = Int(UInt(bitPattern: key.hashValue) % UInt(Self.shardCount))
+        let shard = shards[index]
         let hit = shard.lock.withLock { shard.entries[key] }
         if let hit, hit.html != nil || !html { return hit }
         // Made outside the lock; two threads may both make a question, with the same result.
         let view = QuestionView(q.question, of: q.recommendation, showRecommendation: q.showRecommendation, frame: q.views.frame)
         var made = hit ?? Entry(size: view.expectedSize)
-        if let before = earlier[key], before.view == view {
+        if !earlier.shards.isEmpty, let before = earlier.shards[index][key], before.view == view {
             made.fingerprint = made.fingerprint ?? before.entry.fingerprint
             if made.html == nil, let h = before.entry.html { made.html = h; made.size = h.utf8.count }
         }
@@ -141,11 +154,7 @@ final class QuestionPartials: @unchecked Sendable {
     }
 
     /// This build's entries with their views, for the next build of the site in this process.
-    var made: [Key: Remembered] {
-        var all: [Key: Remembered] = [:]
-        for shard in shards {
-            shard.lock.withLock { all.merge(shard.remembered) { a, _ in a } }
-        }
-        return all
+    var made: Memory {
+        Memory(shards: shards.map { shard in shard.lock.withLock { shard.remembered } })
     }
 }
