@@ -21,8 +21,10 @@ enum PageFingerprint {
         return (ContentHash(w.bytes), w.text)
     }
 
-    /// Values as tagged, length-prefixed bytes, dictionaries in key order, so equal
-    /// contexts give equal bytes in any process.
+    /// Values as tagged, length-prefixed bytes, so equal contexts give equal bytes in
+    /// any process. A dictionary is written as the sum of its entries' hashes, which
+    /// does not depend on their order, instead of sorting its keys: sorting copied
+    /// every entry of every dictionary of every page.
     struct Writer {
         /// Where questions in a context get their fingerprints; nil where none may appear.
         let questions: QuestionPartials?
@@ -60,10 +62,9 @@ enum PageFingerprint {
                 string(value as! String)
             } else if t == [String: Any].self {
                 let d = value as! [String: Any]
-                bytes.append(5); word(UInt64(d.count))
-                for (key, v) in d.sorted(by: { $0.key < $1.key }) {
-                    string(key)
-                    guard self.value(v) else { return false }
+                return unordered(d, count: d.count) { w, entry in
+                    w.string(entry.key)
+                    return w.value(entry.value)
                 }
             } else if t == QuestionContext.self {
                 guard let questions else { return false }
@@ -77,8 +78,11 @@ enum PageFingerprint {
                 bytes.append(3); bytes.append(value as! Bool ? 1 : 0)
             } else if t == [String: String].self {
                 let d = value as! [String: String]
-                bytes.append(5); word(UInt64(d.count))
-                for (key, v) in d.sorted(by: { $0.key < $1.key }) { string(key); string(v) }
+                return unordered(d, count: d.count) { w, entry in
+                    w.string(entry.key)
+                    w.string(entry.value)
+                    return true
+                }
             } else if t == [QuestionContext].self {
                 guard let questions else { return false }
                 let a = value as! [QuestionContext]
@@ -100,6 +104,24 @@ enum PageFingerprint {
             } else {
                 return false
             }
+            return true
+        }
+
+        /// Each entry written, hashed and taken back out; the sums of the hashes stand for them all.
+        private mutating func unordered<S: Sequence>(_ entries: S, count: Int,
+                                                     _ write: (inout Writer, S.Element) -> Bool) -> Bool {
+            bytes.append(5); word(UInt64(count))
+            let start = bytes.count
+            var a: UInt64 = 0, b: UInt64 = 0
+            for entry in entries {
+                guard write(&self, entry) else { return false }
+                let h = bytes.withUnsafeBytes { ContentHash(UnsafeRawBufferPointer(rebasing: $0[start...])) }
+                a &+= h.a
+                b &+= h.b
+                bytes.removeLast(bytes.count - start)
+            }
+            word(a)
+            word(b)
             return true
         }
 

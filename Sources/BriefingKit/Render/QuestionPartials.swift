@@ -57,9 +57,28 @@ final class QuestionPartials: @unchecked Sendable {
 
     /// A question as shown at one depth, with or without its recommendation.
     struct Key: Hashable, Sendable {
-        var id: String
-        var root: String
-        var showRecommendation: Bool
+        let id: String
+        let root: String
+        let showRecommendation: Bool
+        /// Hashed once: a key picks its shard, then is looked up in it and in the memory.
+        let hash: Int
+
+        init(id: String, root: String, showRecommendation: Bool) {
+            self.id = id
+            self.root = root
+            self.showRecommendation = showRecommendation
+            var h = Hasher()
+            h.combine(id)
+            h.combine(root)
+            h.combine(showRecommendation)
+            hash = h.finalize()
+        }
+
+        static func == (a: Key, b: Key) -> Bool {
+            a.hash == b.hash && a.id == b.id && a.root == b.root && a.showRecommendation == b.showRecommendation
+        }
+
+        func hash(into h: inout Hasher) { h.combine(hash) }
     }
 
     struct Entry: Sendable {
@@ -127,7 +146,7 @@ final class QuestionPartials: @unchecked Sendable {
 
     private func entry(_ q: QuestionContext, html: Bool) -> Entry {
         let key = Key(id: q.question.id, root: q.views.frame.root, showRecommendation: q.showRecommendation)
-        let index = Int(UInt(bitPattern: key.hashValue) % UInt(Self.shardCount))
+        let index = Int(UInt(bitPattern: key.hash) % UInt(Self.shardCount))
         let shard = shards[index]
         let hit = shard.lock.withLock { shard.entries[key] }
         if let hit, hit.html != nil || !html { return hit }
