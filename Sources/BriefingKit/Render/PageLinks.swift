@@ -13,6 +13,7 @@ enum PageLinks {
     /// A byte search rather than Foundation's `replacingOccurrences`, which goes
     /// through NSString and cost a tenth of a whole build.
     static func localize(_ html: String, root: String) -> String {
+        if root == LinkRewriter.rootScheme { return html }
         var html = html
         let replacement = Array(("href=\"" + root).utf8)
         let out: [UInt8]? = html.withUTF8 { src in

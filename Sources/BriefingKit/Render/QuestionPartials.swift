@@ -35,16 +35,16 @@ final class QuestionContext: MustacheParent {
     }
 }
 
-/// Each question as pages share it, once per question and page depth: its
-/// fingerprint (what `PageFingerprint` puts for it in every page that lists it)
-/// and the `question` partial rendered, reused by the recommendation, team,
-/// questions and pack pages.
+/// Each question as pages share it: its fingerprint once per page depth (what
+/// `PageFingerprint` puts for it in every page that lists it), and the `question`
+/// partial rendered once, reused by the recommendation, team, questions and pack
+/// pages at every depth.
 ///
 /// Pages whose templates reach the partial only as a standalone `{{> question}}`
 /// inside `{{#questions}}` (see `Theme.prerenderable`) render with a library
 /// whose `question` just prints this HTML. The partial reads only the question's
 /// own fields, so its output does not depend on the page around it beyond the
-/// way back to the root, which is part of the key.
+/// way back to the root, which each page swaps in (`html`).
 ///
 /// The fingerprint is the view's, so a build that renders few pages builds no
 /// fields to fingerprint the rest. The rendering comes from the question's fields,
@@ -133,31 +133,41 @@ final class QuestionPartials: @unchecked Sendable {
         }
     }
 
+    /// The partial as this page shows it. It is rendered once per question, on the
+    /// placeholder root the Link stage gives Markdown links, and each page swaps in its
+    /// own way back to the root (`PageLinks`), as it does for the question's text.
+    ///
+    /// Sound because the stand-in is only used with the built-in `question` template
+    /// (`Theme.prerenderable`), whose links to the site are all `href="{{url}}"`
+    /// values or its text and answer; any other value is escaped, so a `"` in it
+    /// cannot end up as the `href="` the swap looks for.
     func html(_ q: QuestionContext) -> String {
-        entry(q, html: true).html ?? ""
+        PageLinks.localize(entry(q, root: LinkRewriter.rootScheme, html: true).html ?? "", root: q.views.frame.root)
     }
 
     /// The question's fingerprint, and the size of its rendering (a guess when not rendered yet).
     /// A build that renders a few pages fingerprints every page, so this renders nothing.
     func fingerprint(_ q: QuestionContext) -> (ContentHash?, size: Int) {
-        let e = entry(q, html: false)
+        let e = entry(q, root: q.views.frame.root, html: false)
         return (e.fingerprint, e.size)
     }
 
-    private func entry(_ q: QuestionContext, html: Bool) -> Entry {
-        let key = Key(id: q.question.id, root: q.views.frame.root, showRecommendation: q.showRecommendation)
+    private func entry(_ q: QuestionContext, root: String, html: Bool) -> Entry {
+        let key = Key(id: q.question.id, root: root, showRecommendation: q.showRecommendation)
         let index = Int(UInt(bitPattern: key.hash) % UInt(Self.shardCount))
         let shard = shards[index]
         let hit = shard.lock.withLock { shard.entries[key] }
-        if let hit, hit.html != nil || !html { return hit }
+        // A fingerprint is asked for on the page's root, a rendering on the placeholder's.
+        let print = fingerprinting && !html
+        if let hit, hit.html != nil || !html, hit.fingerprint != nil || !print { return hit }
         // Made outside the lock; two threads may both make a question, with the same result.
-        let view = QuestionView(q.question, of: q.recommendation, showRecommendation: q.showRecommendation, frame: q.views.frame)
+        let view = QuestionView(q.question, of: q.recommendation, showRecommendation: q.showRecommendation, frame: q.views.frame, root: root)
         var made = hit ?? Entry(size: view.expectedSize)
         if !earlier.shards.isEmpty, let before = earlier.shards[index][key], before.view == view {
             made.fingerprint = made.fingerprint ?? before.entry.fingerprint
             if made.html == nil, let h = before.entry.html { made.html = h; made.size = h.utf8.count }
         }
-        if fingerprinting, made.fingerprint == nil { made.fingerprint = view.fingerprint }
+        if print, made.fingerprint == nil { made.fingerprint = view.fingerprint }
         if html, made.html == nil {
             let h = theme.renderWhole("question", view.fields)
             made.html = h

@@ -35,7 +35,8 @@ struct QuestionView: Hashable, Sendable {
     var baseURL: String
     var prettyLinks: Bool
 
-    init(_ q: Question, of r: Recommendation, showRecommendation: Bool, frame: PageFrame) {
+    /// `root`: the way back to the site root its links take, the page's unless said.
+    init(_ q: Question, of r: Recommendation, showRecommendation: Bool, frame: PageFrame, root: String? = nil) {
         let site = frame.site
         id = q.id
         status = q.status
@@ -50,7 +51,7 @@ struct QuestionView: Hashable, Sendable {
         asked = q.asked.flatMap { m in site.meeting(m).map { Meeting(slug: m, title: $0.title) } }
         same = site.references.sameAs[q.id] ?? []
         backlinks = site.references.backlinks[.question(q.id)] ?? []
-        root = frame.root
+        self.root = root ?? frame.root
         baseURL = site.content.config.baseURL
         prettyLinks = site.urls.pretty
     }
