@@ -41,17 +41,34 @@ struct MarkdownStage: Sendable {
         return (results, kept)
     }
 
-    /// Every link target (number, id or slug → label, title, path, in a fixed order) and the options.
+    /// Every link target (number, id or slug → label, title, path) and the options.
+    /// Targets are summed as `PageFingerprint` sums a dictionary's entries, so that
+    /// neither sorting them nor printing their keys is paid on every build.
     var fingerprint: ContentHash {
-        var s = "\(urls.pretty) \(unsafeHTML)\n"
-        func add(_ t: LinkTarget) { s += "\(t.key)\t\(t.label)\t\(t.title)\t\(t.path)\n" }
-        for n in targets.recommendations.keys.sorted() { add(targets.recommendations[n]!) }
-        for id in targets.questions.keys.sorted() { add(targets.questions[id]!) }
-        for slug in targets.slugs.keys.sorted() {
-            s += "slug \(slug)\n"
-            targets.slugs[slug]!.forEach(add)
+        var w = PageFingerprint.Writer(questions: nil)
+        w.bytes.append(urls.pretty ? 1 : 0)
+        w.bytes.append(unsafeHTML ? 1 : 0)
+        func add(_ t: LinkTarget, _ w: inout PageFingerprint.Writer) {
+            switch t.key {
+            case .recommendation(let n): w.bytes.append(1); w.word(UInt64(bitPattern: Int64(n)))
+            case .question(let id): w.bytes.append(2); w.string(id)
+            case .briefing(let slug): w.bytes.append(3); w.string(slug)
+            case .meeting(let slug): w.bytes.append(4); w.string(slug)
+            case .page(let slug): w.bytes.append(5); w.string(slug)
+            }
+            w.string(t.label)
+            w.string(t.title)
+            w.string(t.path)
         }
-        return ContentHash(s)
+        _ = w.unordered(targets.recommendations.values, count: targets.recommendations.count) { w, t in add(t, &w); return true }
+        _ = w.unordered(targets.questions.values, count: targets.questions.count) { w, t in add(t, &w); return true }
+        _ = w.unordered(targets.slugs, count: targets.slugs.count) { w, entry in
+            w.string(entry.key)
+            w.word(UInt64(entry.value.count))
+            for t in entry.value { add(t, &w) }
+            return true
+        }
+        return ContentHash(w.bytes)
     }
 
     func render(_ job: MarkdownJob) -> MarkdownResult {

@@ -108,7 +108,7 @@ enum PageFingerprint {
         }
 
         /// Each entry written, hashed and taken back out; the sums of the hashes stand for them all.
-        private mutating func unordered<S: Sequence>(_ entries: S, count: Int,
+        mutating func unordered<S: Sequence>(_ entries: S, count: Int,
                                                      _ write: (inout Writer, S.Element) -> Bool) -> Bool {
             bytes.append(5); word(UInt64(count))
             let start = bytes.count
