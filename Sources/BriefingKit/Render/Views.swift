@@ -40,6 +40,16 @@ struct Views {
         init() {}
         init(_ qs: [Question]) { qs.forEach { add($0) } }
 
+        /// Questions with this status; all of them for nil.
+        func count(_ s: QuestionStatus?) -> Int {
+            switch s {
+            case nil: total
+            case .open: open
+            case .answered: answered
+            case .withdrawn: withdrawn
+            }
+        }
+
         /// Percentages for the progress bar, rounded so they add up to 100.
         var context: [String: Any] {
             let a = total == 0 ? 0 : answered * 100 / total

@@ -26,14 +26,12 @@ struct QuestionsPage {
         var all = Views.Counts()
         site.recommendations.forEach { $0.questions.forEach { all.add($0) } }
         ctx["counts"] = all.context
-        let shown = status.map { s in site.recommendations.reduce(0) { $0 + $1.questions.filter { $0.status == s }.count } } ?? all.total
-        ctx["shownCount"] = shown
+        ctx["shownCount"] = all.count(status)
         ctx["scope"] = status?.rawValue ?? "all"
         if let label { ctx["filterLabel"] = label.lowercased() }
         ctx["statusFilters"] = ([nil] + QuestionStatus.allCases).map { s -> [String: Any] in
-            let count = s.map { s in site.recommendations.reduce(0) { $0 + $1.questions.filter { $0.status == s }.count } } ?? all.total
             var v: [String: Any] = ["label": s.map { Views.statusLabel($0) } ?? "All", "status": s?.rawValue ?? "",
-                                    "url": frame.url(site.urls.page(dir: dir(s))), "count": count]
+                                    "url": frame.url(site.urls.page(dir: dir(s))), "count": all.count(s)]
             if s == status { v["current"] = true }
             return v
         }
@@ -46,14 +44,16 @@ struct QuestionsPage {
         let views = Views(frame: frame)
         return site.briefings.compactMap { b -> [String: Any]? in
             let recs = (site.references.recommendationsOf[b.slug] ?? []).compactMap(site.recommendation)
+            var count = 0
             let groups = recs.compactMap { r -> [String: Any]? in
-                let qs = r.questions.filter { status == nil || $0.status == status }
+                // Straight to contexts: a filtered array would copy every question first.
+                let qs = r.questions.compactMap { q in status == nil || q.status == status ? views.question(q, of: r) : nil }
                 guard !qs.isEmpty else { return nil }
+                count += qs.count
                 return ["number": r.number, "title": r.title, "url": frame.url(site.urls.recommendation(r.number)),
-                        "questions": qs.map { views.question($0, of: r) }]
+                        "questions": qs]
             }
             guard !groups.isEmpty else { return nil }
-            let count = recs.reduce(0) { $0 + $1.questions.filter { status == nil || $0.status == status }.count }
             return ["title": b.title, "team": b.team, "slug": b.slug, "url": frame.url(site.urls.briefing(b.slug)),
                     "recommendations": groups, "count": count]
         }
