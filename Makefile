@@ -8,7 +8,7 @@ BIN         = $(BUILD_DIR)/$(CONFIG)/briefing
 APT_GET     = DEBIAN_FRONTEND=noninteractive apt-get
 SUDO       := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all site check test deps clean lint lint-deps pack-pdf fuzz sanitize bench bench-hugo bench-serve
+.PHONY: all site check test deps clean lint lint-deps pack-pdf fuzz sanitize bench bench-hugo bench-serve bench-rebuild
 
 all: site
 
@@ -104,6 +104,12 @@ bench-hugo: deps
 bench-serve: deps
 	$(SWIFT) build -c release --build-path $(BUILD_DIR) --product briefing
 	python3 bench/serve_latency.py $(RELEASE_BIN) $${SERVE_ARGS}
+
+# `serve`'s rebuild alone, in one process without a server (bench/rebuild.py): wall times of 20
+# rebuilds at 250x8; REBUILD_ARGS="--callgrind" adds the instructions of one rebuild.
+bench-rebuild: deps
+	$(SWIFT) build -c release --build-path $(BUILD_DIR) --product BriefingRebuildBench
+	python3 bench/rebuild.py $(BUILD_DIR)/release/BriefingRebuildBench $${REBUILD_ARGS}
 
 clean:
 	rm -rf site $(BUILD_DIR)

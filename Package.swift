@@ -52,6 +52,12 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Serve's rebuilds without a server, for timing and callgrind (`make bench-rebuild`).
+        .executableTarget(
+            name: "BriefingRebuildBench",
+            dependencies: ["BriefingKit"],
+            path: "bench/RebuildBench"
+        ),
         // libFuzzer target over the parsers; a stub unless `make fuzz` builds it (docs/hardening.md).
         .executableTarget(
             name: "BriefingFuzz",
