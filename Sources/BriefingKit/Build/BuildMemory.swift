@@ -2,8 +2,9 @@ import Foundation
 
 /// What one process keeps between builds of the same site: each content file's
 /// decoding (by its text), each Markdown field's rendering (by its text, its
-/// place and the link targets), the parsed templates (by their texts) and each
-/// question's fingerprint and rendered partial (by the values it is made of). `briefing serve` rebuilds in one process, so an
+/// place and the link targets), the parsed templates (by their texts), each
+/// question's fingerprint and rendered partial, and the export pieces (each by the
+/// values it is made of). `briefing serve` rebuilds in one process, so an
 /// edit re-reads and re-renders only what the edit touched; a lone `briefing
 /// build` fills it and exits.
 ///
@@ -18,6 +19,8 @@ final class BuildMemory: @unchecked Sendable {
         var theme: Theme?
         /// Each question's fingerprint and `question` partial with `theme`, with what it was made of.
         var questions = QuestionPartials.Memory()
+        /// The question records and search documents, with what they were written from.
+        var exports = ExportMemory.Kept()
     }
 
     private let lock = NSLock()
@@ -32,8 +35,11 @@ final class BuildMemory: @unchecked Sendable {
         lock.withLock { sites[site] = generation }
     }
 
-    func keep(questions: QuestionPartials.Memory, for site: String) {
-        lock.withLock { sites[site]?.questions = questions }
+    func keep(questions: QuestionPartials.Memory, exports: ExportMemory.Kept, for site: String) {
+        lock.withLock {
+            sites[site]?.questions = questions
+            sites[site]?.exports = exports
+        }
     }
 
     /// Sites are told apart by everything that changes how their files decode and render.

@@ -116,6 +116,7 @@ public struct SiteBuilder: Sendable {
 
         var site = LinkedSite(content: content, fragments: fragments, references: references, urls: urls)
         site.questionPartials = QuestionPartials(theme: theme, earlier: earlier, fingerprinting: forBuild, remember: forBuild && options.remembersBuilds)
+        if forBuild && options.remembersBuilds { site.exportMemory = ExportMemory(earlier: last.exports, remember: true) }
         let render = RenderStage(theme: theme)
         let lunr = LunrScript.read()
         result.diagnostics.append(contentsOf: lunr.diagnostics)
@@ -169,7 +170,8 @@ public struct SiteBuilder: Sendable {
             result.write = try session.finish(outcomes, state: &state)
             result.files = plan.paths.map { OutputFile(path: $0, bytes: []) }
             if options.remembersBuilds, let partials = plan.site.questionPartials {
-                BuildMemory.shared.keep(questions: partials.made, for: BuildMemory.site(options))
+                BuildMemory.shared.keep(questions: partials.made, exports: plan.site.exportMemory?.made ?? ExportMemory.Kept(),
+                                        for: BuildMemory.site(options))
             }
         } catch {
             result.diagnostics.error(SourceLocation(path: options.output.path), "\(error)")

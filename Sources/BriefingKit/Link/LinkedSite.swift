@@ -7,6 +7,8 @@ public struct LinkedSite: Sendable {
     public var urls: SiteURLs
     /// Set by the build when the theme lets pages share rendered questions.
     var questionPartials: QuestionPartials?
+    /// Set by `briefing serve`'s builds: export pieces kept from the last build.
+    var exportMemory: ExportMemory?
 
     /// Content in display order.
     public var recommendations: [Recommendation]

@@ -109,12 +109,12 @@ struct RenderStage {
     /// Data for readers and machines: questions as JSON and CSV, the search index, the feed, the sitemap.
     func exports(_ site: LinkedSite, pages: [String]) -> [Export] {
         let questions = Shared { QuestionRecord.all(site) }
-        let records = Shared { ExportFingerprint.records(questions.value) }
+        let records = Shared { site.exportMemory?.recordsFingerprint(questions.value) ?? ExportFingerprint.records(questions.value) }
         let entries = Shared { AtomFeed.entries(site) }
         return [
             Export(paths: [QuestionsJSON.path], fingerprint: { records.value }) { [QuestionsJSON().file(questions.value)] },
             Export(paths: [QuestionsCSV.path], fingerprint: { records.value }) { [QuestionsCSV().file(questions.value)] },
-            Export(paths: [SearchIndex.jsonPath, SearchIndex.scriptPath]) { SearchIndex().files(site, questions: questions.value) },
+            Export(paths: [SearchIndex.jsonPath, SearchIndex.scriptPath]) { SearchIndex().files(site, questions: questions.value, memory: site.exportMemory) },
             Export(paths: [AtomFeed.path], fingerprint: { ExportFingerprint.feed(site.content.config, entries.value) }) {
                 [AtomFeed().file(site, entries: entries.value)]
             },

@@ -1,6 +1,6 @@
 /// One question as a flat record: what questions.json, questions.csv and the
 /// search index share, so the three never disagree about a question.
-struct QuestionRecord: Sendable {
+struct QuestionRecord: Equatable, Sendable {
     var id: String
     var recommendation: Int
     var recommendationTitle: String

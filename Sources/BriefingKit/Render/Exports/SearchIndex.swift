@@ -14,8 +14,9 @@ struct SearchIndex {
     static let global = "briefingSearchIndex"
     static let version = 1
 
-    func files(_ site: LinkedSite, questions: [QuestionRecord]) -> [OutputFile] {
-        let json = Self.document(site, questions: questions).bytes()
+    /// `memory`: the last build's documents, in `briefing serve` (see `ExportMemory`).
+    func files(_ site: LinkedSite, questions: [QuestionRecord], memory: ExportMemory? = nil) -> [OutputFile] {
+        let json = Self.json(site, questions: questions, memory: memory ?? ExportMemory(remember: false))
         var file = ByteText(reservingCapacity: json.count + 1)
         file.append(bytes: json)
         file.append(byte: UInt8(ascii: "\n"))
@@ -29,36 +30,48 @@ struct SearchIndex {
         ]
     }
 
-    /// Recommendations, then questions (with their answers), then meetings.
-    /// Keys are short but readable; empty fields are left out to keep the index small.
-    static func document(_ site: LinkedSite, questions: [QuestionRecord]) -> JSONValue {
-        var docs: [JSONValue] = []
-        func doc(_ fields: [(String, String?)]) -> JSONValue {
-            .object(fields.compactMap { k, v in v.flatMap { $0.isEmpty ? nil : (k, .string($0)) } })
+    /// `{"version":1,"documents":[…]}`, compact: recommendations, then questions (with
+    /// their answers), then meetings. Each document is written on its own, so that
+    /// `briefing serve` can keep the ones whose values did not change.
+    static func json(_ site: LinkedSite, questions: [QuestionRecord], memory: ExportMemory) -> [UInt8] {
+        let recommendations = site.recommendations.map { r in
+            ExportMemory.RecommendationInputs(
+                number: r.number, title: r.title, teamTitle: site.briefing(r.briefing)?.title,
+                teamName: site.briefing(r.briefing)?.team, text: site.text(.recommendationBody(r.number)),
+                url: site.urls.recommendation(r.number))
         }
-        for r in site.recommendations {
-            docs.append(doc([
+        let documents = memory.recommendationDocuments(recommendations) { r in
+            document([
                 ("ref", "rec-\(r.number)"), ("kind", "recommendation"), ("title", "Rec \(r.number): \(r.title)"),
-                ("context", site.briefing(r.briefing)?.title), ("text", site.text(.recommendationBody(r.number))),
-                ("url", site.urls.recommendation(r.number)), ("team", site.briefing(r.briefing)?.team),
-            ]))
-        }
-        for q in questions {
-            docs.append(doc([
+                ("context", r.teamTitle), ("text", r.text), ("url", r.url), ("team", r.teamName),
+            ])
+        } + memory.questionDocuments(questions) { q in
+            document([
                 ("ref", SiteURLs.questionAnchor(q.id)), ("kind", "question"), ("title", "Question \(q.id)"),
                 ("context", "Rec \(q.recommendation): \(q.recommendationTitle)"), ("text", q.text), ("answer", q.answer),
                 ("url", q.path), ("team", q.teamName), ("status", q.status.rawValue),
-            ]))
-        }
-        for m in site.meetings {
+            ])
+        } + site.meetings.map { m in
             let parts = [site.text(.meetingBody(m.slug))]
                 + m.decisions.indices.map { site.text(.decision(meeting: m.slug, index: $0)) }
                 + m.actionItems.map { site.text(.actionItem($0.id)) }
-            docs.append(doc([
+            return document([
                 ("ref", "meeting-\(m.slug)"), ("kind", "meeting"), ("title", m.title), ("context", m.date?.iso),
                 ("text", parts.filter { !$0.isEmpty }.joined(separator: " ")), ("url", site.urls.meeting(m.slug)),
-            ]))
+            ])
         }
-        return .object([("version", .int(version)), ("documents", .array(docs))])
+        var out = ByteText(reservingCapacity: documents.reduce(64) { $0 + $1.count + 1 })
+        out.append("{\"version\":\(version),\"documents\":[")
+        for (i, d) in documents.enumerated() {
+            if i > 0 { out.append(byte: UInt8(ascii: ",")) }
+            out.append(bytes: d)
+        }
+        out.append("]}" as StaticString)
+        return out.bytes
+    }
+
+    /// One document: its fields in order, empty ones left out to keep the index small.
+    static func document(_ fields: [(String, String?)]) -> [UInt8] {
+        JSONValue.object(fields.compactMap { k, v in v.flatMap { $0.isEmpty ? nil : (k, .string($0)) } }).bytes()
     }
 }
