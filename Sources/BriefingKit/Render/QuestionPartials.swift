@@ -158,8 +158,8 @@ final class QuestionPartials: @unchecked Sendable {
         let shard = shards[index]
         let hit = shard.lock.withLock { shard.entries[key] }
         // A fingerprint is asked for on the page's root, a rendering on the placeholder's.
-        let print = fingerprinting && !html
-        if let hit, hit.html != nil || !html, hit.fingerprint != nil || !print { return hit }
+        let wantsFingerprint = fingerprinting && !html
+        if let hit, hit.html != nil || !html, hit.fingerprint != nil || !wantsFingerprint { return hit }
         // Made outside the lock; two threads may both make a question, with the same result.
         let view = QuestionView(q.question, of: q.recommendation, showRecommendation: q.showRecommendation, frame: q.views.frame, root: root)
         var made = hit ?? Entry(size: view.expectedSize)
@@ -167,7 +167,7 @@ final class QuestionPartials: @unchecked Sendable {
             made.fingerprint = made.fingerprint ?? before.entry.fingerprint
             if made.html == nil, let h = before.entry.html { made.html = h; made.size = h.utf8.count }
         }
-        if print, made.fingerprint == nil { made.fingerprint = view.fingerprint }
+        if wantsFingerprint, made.fingerprint == nil { made.fingerprint = view.fingerprint }
         if html, made.html == nil {
             let h = theme.renderWhole("question", view.fields)
             made.html = h

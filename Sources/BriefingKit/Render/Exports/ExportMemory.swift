@@ -40,14 +40,14 @@ final class ExportMemory: @unchecked Sendable {
 
     /// `ExportFingerprint.records(records)`, or the last build's when the records are equal.
     func recordsFingerprint(_ records: [QuestionRecord]) -> ContentHash {
-        let print: ContentHash
+        let fingerprint: ContentHash
         if let last = earlier.recordsFingerprint, earlier.records == records {
-            print = last
+            fingerprint = last
         } else {
-            print = ExportFingerprint.records(records)
+            fingerprint = ExportFingerprint.records(records)
         }
-        if remember { lock.withLock { kept.records = records; kept.recordsFingerprint = print } }
-        return print
+        if remember { lock.withLock { kept.records = records; kept.recordsFingerprint = fingerprint } }
+        return fingerprint
     }
 
     /// Each question's document, `make` called for the ones whose record changed.
