@@ -93,18 +93,19 @@ struct AtomFeed {
         let root = base.isEmpty ? "" : PageFrame.absolute(base, "./")
         func html(_ key: FieldKey) -> String { PageLinks.localize(site.html(key), root: root) }
 
-        enum Item { case answer(Recommendation, Question), meeting(Meeting) }
+        // Positions, not copies: every dated item is listed and sorted, few are kept.
+        enum Item { case answer(recommendation: Int, question: Int), meeting(Int) }
         var dated: [(kind: Entry.Kind, day: Day, tieBreak: (Int, Int, String), item: Item)] = []
-        for r in site.recommendations {
-            for q in r.questions where q.status == .answered && q.answer != nil {
+        for (ri, r) in site.recommendations.enumerated() {
+            for (qi, q) in r.questions.enumerated() where q.status == .answered && q.answer != nil {
                 guard let day = q.answered else { continue }
                 let (n, i) = QuestionOrder.parts(q.id)
-                dated.append((.answer, day, (n, i, q.id), .answer(r, q)))
+                dated.append((.answer, day, (n, i, q.id), .answer(recommendation: ri, question: qi)))
             }
         }
-        for m in site.meetings {
+        for (mi, m) in site.meetings.enumerated() {
             guard let day = m.date else { continue }
-            dated.append((.meeting, day, (0, 0, m.slug), .meeting(m)))
+            dated.append((.meeting, day, (0, 0, m.slug), .meeting(mi)))
         }
         dated.sort {
             if $0.day != $1.day { return $0.day > $1.day }
@@ -114,7 +115,9 @@ struct AtomFeed {
         let limit = site.content.config.feedLimit
         return dated.prefix(limit == 0 ? dated.count : limit).map { d in
             switch d.item {
-            case .answer(let r, let q):
+            case .answer(let ri, let qi):
+                let r = site.recommendations[ri]
+                let q = r.questions[qi]
                 let question = site.text(.questionText(q.id))
                 return Entry(
                     kind: .answer, day: d.day, tieBreak: d.tieBreak,
@@ -124,7 +127,8 @@ struct AtomFeed {
                     author: site.briefing(r.briefing)?.team,
                     summary: site.text(.questionAnswer(q.id)),
                     html: "<blockquote>" + html(.questionText(q.id)) + "</blockquote>\n" + html(.questionAnswer(q.id)))
-            case .meeting(let m):
+            case .meeting(let mi):
+                let m = site.meetings[mi]
                 let asked = site.references.askedAt[m.slug]?.count ?? 0
                 return Entry(
                     kind: .meeting, day: d.day, tieBreak: d.tieBreak,

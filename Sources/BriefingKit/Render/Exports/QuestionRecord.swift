@@ -24,18 +24,24 @@ struct QuestionRecord: Equatable, Sendable {
     static func all(_ site: LinkedSite) -> [QuestionRecord] {
         let base = site.content.config.baseURL
         let pretty = SiteURLs(pretty: true)
-        return site.recommendations.flatMap { r in
-            r.questions.map { q in
-                let path = site.urls.question(q.id, recommendation: r.number)
-                return QuestionRecord(
+        var records: [QuestionRecord] = []
+        records.reserveCapacity(site.recommendations.reduce(0) { $0 + $1.questions.count })
+        for r in site.recommendations {
+            // Made once per recommendation: `serve` remakes every record on every build.
+            let page = site.urls.recommendation(r.number) + "#"
+            let permanent = base.isEmpty ? page : PageFrame.absolute(base, pretty.recommendation(r.number)) + "#"
+            let teamName = site.briefing(r.briefing)?.team ?? r.briefing
+            for q in r.questions {
+                let anchor = SiteURLs.questionAnchor(q.id)
+                records.append(QuestionRecord(
                     id: q.id, recommendation: r.number, recommendationTitle: r.title,
-                    team: r.briefing, teamName: site.briefing(r.briefing)?.team ?? r.briefing,
+                    team: r.briefing, teamName: teamName,
                     status: q.status, text: site.text(.questionText(q.id)),
                     answer: q.answer == nil ? nil : site.text(.questionAnswer(q.id)),
                     asked: q.asked, askedDate: q.asked.flatMap { site.meeting($0)?.date }, answered: q.answered,
-                    path: path,
-                    url: base.isEmpty ? path : PageFrame.absolute(base, pretty.question(q.id, recommendation: r.number)))
+                    path: page + anchor, url: permanent + anchor))
             }
         }
+        return records
     }
 }
