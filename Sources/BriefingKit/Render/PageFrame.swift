@@ -15,6 +15,10 @@ final class PageFrame {
     let dir: String
     /// Relative way back to the site root; stored, as every URL on the page starts with it.
     let root: String
+    /// Team badges by slug, made once per page: pages that list every recommendation or
+    /// every question a meeting asked show the same few teams' badges again and again.
+    /// A frame belongs to the one page job that made it, so this needs no lock.
+    var badges: [String: [String: Any]] = [:]
 
     init(site: LinkedSite, dir: String) {
         self.site = site

@@ -5,8 +5,15 @@ struct Views {
     var site: LinkedSite { frame.site }
 
     func badge(_ slug: String) -> [String: Any] {
-        guard let b = site.briefing(slug) else { return ["team": slug, "slug": slug] }
-        return ["team": b.team, "slug": b.slug, "url": frame.url(site.urls.briefing(b.slug)), "title": b.title]
+        if let made = frame.badges[slug] { return made }
+        let badge: [String: Any]
+        if let b = site.briefing(slug) {
+            badge = ["team": b.team, "slug": b.slug, "url": frame.url(site.urls.briefing(b.slug)), "title": b.title]
+        } else {
+            badge = ["team": slug, "slug": slug]
+        }
+        frame.badges[slug] = badge
+        return badge
     }
 
     static func statusLabel(_ s: QuestionStatus) -> String {
