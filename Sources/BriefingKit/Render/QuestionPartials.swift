@@ -100,6 +100,8 @@ final class QuestionPartials: @unchecked Sendable {
         let lock = NSLock()
         var entries: [Key: Entry] = [:]
         var remembered: [Key: Remembered] = [:]
+        /// Each question's view on the placeholder root, by the placeholder's key.
+        var views: [Key: QuestionView] = [:]
     }
 
     /// What one build kept, by shard: handed whole to the next build in the process,
@@ -161,7 +163,7 @@ final class QuestionPartials: @unchecked Sendable {
         let wantsFingerprint = fingerprinting && !html
         if let hit, hit.html != nil || !html, hit.fingerprint != nil || !wantsFingerprint { return hit }
         // Made outside the lock; two threads may both make a question, with the same result.
-        let view = QuestionView(q.question, of: q.recommendation, showRecommendation: q.showRecommendation, frame: q.views.frame, root: root)
+        let view = self.view(q, root: root)
         var made = hit ?? Entry(size: view.expectedSize)
         if !earlier.shards.isEmpty, let before = earlier.shards[index][key], before.view == view {
             made.fingerprint = made.fingerprint ?? before.entry.fingerprint
@@ -180,6 +182,24 @@ final class QuestionPartials: @unchecked Sendable {
             if remember { shard.remembered[key] = Remembered(view: view, entry: made) }
             return made
         }
+    }
+
+    /// The question's view with `root`. Views at different depths differ only in their
+    /// root (everything else comes from the site the pages share), so each question's is
+    /// looked up in the site once per build, and copied for each depth.
+    private func view(_ q: QuestionContext, root: String) -> QuestionView {
+        let key = Key(id: q.question.id, root: LinkRewriter.rootScheme, showRecommendation: q.showRecommendation)
+        let shard = shards[Int(UInt(bitPattern: key.hash) % UInt(Self.shardCount))]
+        var view: QuestionView
+        if let made = shard.lock.withLock({ shard.views[key] }) {
+            view = made
+        } else {
+            view = QuestionView(q.question, of: q.recommendation, showRecommendation: q.showRecommendation,
+                                frame: q.views.frame, root: LinkRewriter.rootScheme)
+            shard.lock.withLock { shard.views[key] = view }
+        }
+        view.root = root
+        return view
     }
 
     /// This build's entries with their views, for the next build of the site in this process.
