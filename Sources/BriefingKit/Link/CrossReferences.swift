@@ -9,6 +9,35 @@ public struct CrossReferences: Sendable {
     public private(set) var sameAs: [String: [String]] = [:]
 
     init(content: SiteContent, results: [MarkdownResult], diagnostics: inout Diagnostics) {
+        // The links and the repeated texts are independent: one on each core.
+        enum Part: Sendable {
+            case backlinks([TargetKey: [Backlink]])
+            case repeats([String: [String]], [Diagnostic])
+        }
+        let parts = [0, 1].parallelMap { i -> Part in
+            i == 0 ? .backlinks(Self.backlinks(results)) : { let (same, warnings) = Self.repeats(content); return .repeats(same, warnings) }()
+        }
+        for part in parts {
+            switch part {
+            case .backlinks(let b): backlinks = b
+            case .repeats(let same, let warnings):
+                sameAs = same
+                diagnostics.append(contentsOf: warnings)
+            }
+        }
+
+        // Indices, not a sorted copy: a copy retains every field of every recommendation.
+        let recommendations = content.recommendations
+        for i in recommendations.indices.sorted(by: { recommendations[$0].number < recommendations[$1].number }) {
+            recommendationsOf[recommendations[i].briefing, default: []].append(recommendations[i].number)
+            for q in recommendations[i].questions {
+                if let m = q.asked { askedAt[m, default: []].append(q.id) }
+            }
+        }
+    }
+
+    /// Target → the places that link to it, in site order, without duplicates.
+    static func backlinks(_ results: [MarkdownResult]) -> [TargetKey: [Backlink]] {
         var seen: [TargetKey: Set<Backlink>] = [:]
         var found: [TargetKey: [Backlink]] = [:]
         for r in results {
@@ -21,32 +50,29 @@ public struct CrossReferences: Sendable {
         }
         // A question and its answer share their place and path: the stable sort keeps them in
         // the order the fields come, where sorting a `Set` left it to the process's hash seed.
-        backlinks = found.mapValues { $0.sorted() }
+        return found.mapValues { $0.sorted() }
+    }
 
-        // Indices, not a sorted copy: a copy retains every field of every recommendation.
-        let recommendations = content.recommendations
-        for i in recommendations.indices.sorted(by: { recommendations[$0].number < recommendations[$1].number }) {
-            recommendationsOf[recommendations[i].briefing, default: []].append(recommendations[i].number)
-            for q in recommendations[i].questions {
-                if let m = q.asked { askedAt[m, default: []].append(q.id) }
-            }
-        }
-
+    /// Question id → ids of questions with the same text elsewhere, and a warning for each.
+    static func repeats(_ content: SiteContent) -> ([String: [String]], [Diagnostic]) {
         var byText: [ComparableText: [(id: String, location: SourceLocation)]] = [:]
-        byText.reserveCapacity(recommendations.reduce(0) { $0 + $1.questions.count })
-        for r in recommendations {
+        byText.reserveCapacity(content.recommendations.reduce(0) { $0 + $1.questions.count })
+        for r in content.recommendations {
             for q in r.questions {
                 byText[ComparableText(q.text.text), default: []].append((q.id, q.location))
             }
         }
+        var sameAs: [String: [String]] = [:]
+        var warnings: [Diagnostic] = []
         for group in byText.values where group.count > 1 {  // dictionary order does not matter: ids are sorted, diagnostics too
             let ids = group.map(\.id).sorted(by: QuestionOrder.less)
             for q in group {
                 let others = ids.filter { $0 != q.id }
                 sameAs[q.id] = others
-                diagnostics.warning(q.location, "question \(q.id) has the same text as \(others.joined(separator: ", ")); the pages cross-link them")
+                warnings.append(.warning(q.location, "question \(q.id) has the same text as \(others.joined(separator: ", ")); the pages cross-link them"))
             }
         }
+        return (sameAs, warnings)
     }
 
     /// A question's text for spotting repeats: runs of white space as one space,
