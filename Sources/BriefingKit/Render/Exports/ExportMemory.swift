@@ -21,11 +21,17 @@ final class ExportMemory: @unchecked Sendable {
         var url: String
     }
 
+    /// A piece of an export and the values it was written from.
+    struct Piece<Values: Equatable & Sendable>: Sendable {
+        var values: Values
+        var bytes: [UInt8]
+    }
+
     struct Kept: Sendable {
         var records: [QuestionRecord] = []
         var recordsFingerprint: ContentHash?
-        var questionDocuments: [String: (record: QuestionRecord, bytes: [UInt8])] = [:]
-        var recommendationDocuments: [Int: (inputs: RecommendationInputs, bytes: [UInt8])] = [:]
+        var questionDocuments: [String: Piece<QuestionRecord>] = [:]
+        var recommendationDocuments: [Int: Piece<RecommendationInputs>] = [:]
     }
 
     private let earlier: Kept
@@ -52,29 +58,33 @@ final class ExportMemory: @unchecked Sendable {
 
     /// Each question's document, `make` called for the ones whose record changed.
     func questionDocuments(_ records: [QuestionRecord], _ make: (QuestionRecord) -> [UInt8]) -> [[UInt8]] {
-        var made: [String: (record: QuestionRecord, bytes: [UInt8])] = [:]
-        if remember { made.reserveCapacity(records.count) }
-        let documents = records.map { r -> [UInt8] in
-            let bytes: [UInt8]
-            if let last = earlier.questionDocuments[r.id], last.record == r { bytes = last.bytes } else { bytes = make(r) }
-            if remember { made[r.id] = (r, bytes) }
-            return bytes
-        }
+        let (documents, made) = Self.reuse(records, key: \.id, earlier: earlier.questionDocuments, remember: remember, make)
         if remember { lock.withLock { kept.questionDocuments = made } }
         return documents
     }
 
     /// Each recommendation's document, `make` called for the ones whose inputs changed.
     func recommendationDocuments(_ inputs: [RecommendationInputs], _ make: (RecommendationInputs) -> [UInt8]) -> [[UInt8]] {
-        var made: [Int: (inputs: RecommendationInputs, bytes: [UInt8])] = [:]
-        let documents = inputs.map { i -> [UInt8] in
-            let bytes: [UInt8]
-            if let last = earlier.recommendationDocuments[i.number], last.inputs == i { bytes = last.bytes } else { bytes = make(i) }
-            if remember { made[i.number] = (i, bytes) }
-            return bytes
-        }
+        let (documents, made) = Self.reuse(inputs, key: \.number, earlier: earlier.recommendationDocuments, remember: remember, make)
         if remember { lock.withLock { kept.recommendationDocuments = made } }
         return documents
+    }
+
+    /// Each item's piece: the last build's when its values are equal, else made.
+    private static func reuse<Key: Hashable, Values>(
+        _ items: [Values], key: (Values) -> Key, earlier: [Key: Piece<Values>], remember: Bool,
+        _ make: (Values) -> [UInt8]
+    ) -> ([[UInt8]], [Key: Piece<Values>]) {
+        var made: [Key: Piece<Values>] = [:]
+        if remember { made.reserveCapacity(items.count) }
+        let pieces = items.map { values -> [UInt8] in
+            let k = key(values)
+            let bytes: [UInt8]
+            if let last = earlier[k], last.values == values { bytes = last.bytes } else { bytes = make(values) }
+            if remember { made[k] = Piece(values: values, bytes: bytes) }
+            return bytes
+        }
+        return (pieces, made)
     }
 
     /// What this build kept, for the next build of the site in this process.
