@@ -46,15 +46,15 @@ struct MarkdownStage: Sendable {
     /// neither sorting them nor printing their keys is paid on every build.
     var fingerprint: ContentHash {
         var w = PageFingerprint.Writer(questions: nil)
-        w.bytes.append(urls.pretty ? 1 : 0)
-        w.bytes.append(unsafeHTML ? 1 : 0)
+        w.bool(urls.pretty)
+        w.bool(unsafeHTML)
         func add(_ t: LinkTarget, _ w: inout PageFingerprint.Writer) {
             switch t.key {
-            case .recommendation(let n): w.bytes.append(1); w.word(UInt64(bitPattern: Int64(n)))
-            case .question(let id): w.bytes.append(2); w.string(id)
-            case .briefing(let slug): w.bytes.append(3); w.string(slug)
-            case .meeting(let slug): w.bytes.append(4); w.string(slug)
-            case .page(let slug): w.bytes.append(5); w.string(slug)
+            case .recommendation(let n): w.byte(1); w.int(n)
+            case .question(let id): w.byte(2); w.string(id)
+            case .briefing(let slug): w.byte(3); w.string(slug)
+            case .meeting(let slug): w.byte(4); w.string(slug)
+            case .page(let slug): w.byte(5); w.string(slug)
             }
             w.string(t.label)
             w.string(t.title)
@@ -68,7 +68,7 @@ struct MarkdownStage: Sendable {
             for t in entry.value { add(t, &w) }
             return true
         }
-        return ContentHash(w.bytes)
+        return w.hash
     }
 
     func render(_ job: MarkdownJob) -> MarkdownResult {

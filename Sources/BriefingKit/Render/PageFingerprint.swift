@@ -18,7 +18,7 @@ enum PageFingerprint {
         w.word(theme.identity.a)
         w.word(theme.identity.b)
         guard w.value(context) else { return (nil, w.text) }
-        return (ContentHash(w.bytes), w.text)
+        return (w.hash, w.text)
     }
 
     /// Values as tagged, length-prefixed bytes, so equal contexts give equal bytes in
@@ -28,7 +28,7 @@ enum PageFingerprint {
     struct Writer {
         /// Where questions in a context get their fingerprints; nil where none may appear.
         let questions: QuestionPartials?
-        var bytes: [UInt8] = []
+        private var bytes: [UInt8] = []
         /// Bytes of the strings seen, and of the questions' renderings.
         var text = 0
 
@@ -37,8 +37,22 @@ enum PageFingerprint {
             bytes.reserveCapacity(4096)
         }
 
+        /// The fingerprint of everything written.
+        var hash: ContentHash { ContentHash(bytes) }
+
+        mutating func byte(_ b: UInt8) { bytes.append(b) }
+
+        mutating func bool(_ b: Bool) { bytes.append(b ? 1 : 0) }
+
         mutating func word(_ x: UInt64) {
             withUnsafeBytes(of: x.littleEndian) { bytes.append(contentsOf: $0) }
+        }
+
+        mutating func int(_ n: Int) { word(UInt64(bitPattern: Int64(n))) }
+
+        /// A string, or a 0 byte for none: a string starts with its tag, 1.
+        mutating func optional(_ s: String?) {
+            if let s { string(s) } else { bytes.append(0) }
         }
 
         mutating func string(_ s: String) {
@@ -67,15 +81,12 @@ enum PageFingerprint {
                     return w.value(entry.value)
                 }
             } else if t == QuestionContext.self {
-                guard let questions else { return false }
-                let (f, size) = questions.fingerprint(value as! QuestionContext)
-                guard let h = f else { return false }
-                text += size
-                bytes.append(4); word(h.a); word(h.b)
+                bytes.append(4)
+                return question(value as! QuestionContext)
             } else if t == Int.self {
-                bytes.append(2); word(UInt64(bitPattern: Int64(value as! Int)))
+                bytes.append(2); int(value as! Int)
             } else if t == Bool.self {
-                bytes.append(3); bytes.append(value as! Bool ? 1 : 0)
+                bytes.append(3); bool(value as! Bool)
             } else if t == [String: String].self {
                 let d = value as! [String: String]
                 return unordered(d, count: d.count) { w, entry in
@@ -84,15 +95,9 @@ enum PageFingerprint {
                     return true
                 }
             } else if t == [QuestionContext].self {
-                guard let questions else { return false }
                 let a = value as! [QuestionContext]
                 bytes.append(6); word(UInt64(a.count))
-                for q in a {
-                    let (f, size) = questions.fingerprint(q)
-                    guard let h = f else { return false }
-                    text += size
-                    word(h.a); word(h.b)
-                }
+                for q in a { guard question(q) else { return false } }
             } else if t == [[String: Any]].self {
                 return list(value as! [[String: Any]])
             } else if t == [[String: String]].self {
@@ -104,6 +109,14 @@ enum PageFingerprint {
             } else {
                 return false
             }
+            return true
+        }
+
+        /// A question as its fingerprint (`QuestionPartials`), counting its rendering's size as text.
+        private mutating func question(_ q: QuestionContext) -> Bool {
+            guard let (f, size) = questions?.fingerprint(q), let h = f else { return false }
+            text += size
+            word(h.a); word(h.b)
             return true
         }
 

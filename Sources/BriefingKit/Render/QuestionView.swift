@@ -62,30 +62,27 @@ struct QuestionView: Hashable, Sendable {
     /// rendering the partial (a build that renders few pages fingerprints every one).
     var fingerprint: ContentHash {
         var w = PageFingerprint.Writer(questions: nil)
-        func optional(_ s: String?) {
-            if let s { w.string(s) } else { w.bytes.append(0) }
-        }
         w.string(id)
         w.string(status.rawValue)
         w.string(textHTML)
-        optional(answerHTML)
-        optional(answered?.iso)
-        w.word(UInt64(bitPattern: Int64(recommendation)))
+        w.optional(answerHTML)
+        w.optional(answered?.iso)
+        w.int(recommendation)
         w.string(recommendationTitle)
-        w.bytes.append(showRecommendation ? 1 : 0)
+        w.bool(showRecommendation)
         w.string(team.slug)
-        optional(team.name)
-        optional(team.title)
-        optional(asked?.slug)
-        optional(asked?.title)
+        w.optional(team.name)
+        w.optional(team.title)
+        w.optional(asked?.slug)
+        w.optional(asked?.title)
         w.word(UInt64(same.count))
         for s in same { w.string(s) }
         w.word(UInt64(backlinks.count))
         for b in backlinks { w.string(b.label); w.string(b.path) }
         w.string(root)
         w.string(baseURL)
-        w.bytes.append(prettyLinks ? 1 : 0)
-        return ContentHash(w.bytes)
+        w.bool(prettyLinks)
+        return w.hash
     }
 
     /// Roughly the bytes of the rendered partial, to size page buffers before rendering.

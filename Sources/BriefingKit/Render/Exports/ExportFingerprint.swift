@@ -13,26 +13,22 @@ enum ExportFingerprint {
                           r.text, r.path, r.url] {
                 w.string(field)
             }
-            for field in [r.answer, r.asked, r.askedDate?.iso, r.answered?.iso] { optional(field, &w) }
+            for field in [r.answer, r.asked, r.askedDate?.iso, r.answered?.iso] { w.optional(field) }
         }
-        return ContentHash(w.bytes)
+        return w.hash
     }
 
     /// The settings the feed's head prints and every entry, in feed order.
     static func feed(_ config: SiteConfig, _ entries: [AtomFeed.Entry]) -> ContentHash {
         var w = PageFingerprint.Writer(questions: nil)
         for field in [config.title, config.baseURL, config.language, config.review] { w.string(field) }
-        w.word(config.prettyLinks ? 1 : 0)
+        w.bool(config.prettyLinks)
         w.word(UInt64(entries.count))
         for e in entries {
             w.word(UInt64(e.kind.rawValue))
             for field in [e.day.iso, e.title, e.id, e.link, e.summary, e.html] { w.string(field) }
-            optional(e.author, &w)
+            w.optional(e.author)
         }
-        return ContentHash(w.bytes)
-    }
-
-    private static func optional(_ s: String?, _ w: inout PageFingerprint.Writer) {
-        if let s { w.word(1); w.string(s) } else { w.word(0) }
+        return w.hash
     }
 }
