@@ -2,8 +2,8 @@ import Foundation
 import Mustache
 
 /// A question as pages hand it to templates. Most pages only include the
-/// `question` partial, which is rendered once per build and page depth and then
-/// reused, so the fields are built only when a template reads one directly.
+/// `question` partial, which is rendered once per build and then reused, so the
+/// fields are built only when a template reads one directly.
 ///
 /// Used by one page job on one thread; never shared.
 final class QuestionContext: MustacheParent {
@@ -154,34 +154,31 @@ final class QuestionPartials: @unchecked Sendable {
         return (e.fingerprint, e.size)
     }
 
+    /// The entry for `q` on `root`: its rendering when `html` (asked for on the placeholder
+    /// root only), else its fingerprint (asked for on pages' roots). A key is only ever
+    /// asked for one of the two, so an entry holds the one it was made for.
     private func entry(_ q: QuestionContext, root: String, html: Bool) -> Entry {
         let key = Key(id: q.question.id, root: root, showRecommendation: q.showRecommendation)
-        let index = Int(UInt(bitPattern: key.hash) % UInt(Self.shardCount))
-        let shard = shards[index]
-        let hit = shard.lock.withLock { shard.entries[key] }
-        // A fingerprint is asked for on the page's root, a rendering on the placeholder's.
-        let wantsFingerprint = fingerprinting && !html
-        if let hit, hit.html != nil || !html, hit.fingerprint != nil || !wantsFingerprint { return hit }
+        let (index, shard) = shard(key)
+        if let hit = shard.lock.withLock({ shard.entries[key] }) { return hit }
         // Made outside the lock; two threads may both make a question, with the same result.
         let view = self.view(q, root: root)
-        var made = hit ?? Entry(size: view.expectedSize)
-        if !earlier.shards.isEmpty, let before = earlier.shards[index][key], before.view == view {
-            made.fingerprint = made.fingerprint ?? before.entry.fingerprint
-            if made.html == nil, let h = before.entry.html { made.html = h; made.size = h.utf8.count }
-        }
-        if wantsFingerprint, made.fingerprint == nil { made.fingerprint = view.fingerprint }
-        if html, made.html == nil {
+        var made = Entry(size: view.expectedSize)
+        if !earlier.shards.isEmpty, let before = earlier.shards[index][key], before.view == view,
+           html ? before.entry.html != nil : (before.entry.fingerprint != nil || !fingerprinting) {
+            made = before.entry
+        } else if html {
             let h = theme.renderWhole("question", view.fields)
             made.html = h
             made.size = h.utf8.count
+        } else if fingerprinting {
+            made.fingerprint = view.fingerprint
         }
-        return shard.lock.withLock {
-            // Another thread may have rendered it meanwhile: keep the rendering.
-            if made.html == nil, let other = shard.entries[key], other.html != nil { made = other }
+        shard.lock.withLock {
             shard.entries[key] = made
             if remember { shard.remembered[key] = Remembered(view: view, entry: made) }
-            return made
         }
+        return made
     }
 
     /// The question's view with `root`. Views at different depths differ only in their
@@ -189,7 +186,7 @@ final class QuestionPartials: @unchecked Sendable {
     /// looked up in the site once per build, and copied for each depth.
     private func view(_ q: QuestionContext, root: String) -> QuestionView {
         let key = Key(id: q.question.id, root: LinkRewriter.rootScheme, showRecommendation: q.showRecommendation)
-        let shard = shards[Int(UInt(bitPattern: key.hash) % UInt(Self.shardCount))]
+        let shard = shard(key).shard
         var view: QuestionView
         if let made = shard.lock.withLock({ shard.views[key] }) {
             view = made
@@ -200,6 +197,12 @@ final class QuestionPartials: @unchecked Sendable {
         }
         view.root = root
         return view
+    }
+
+    /// The shard a key falls in, and its place (the same in the last build's memory).
+    private func shard(_ key: Key) -> (index: Int, shard: Shard) {
+        let index = Int(UInt(bitPattern: key.hash) % UInt(Self.shardCount))
+        return (index, shards[index])
     }
 
     /// This build's entries with their views, for the next build of the site in this process.
