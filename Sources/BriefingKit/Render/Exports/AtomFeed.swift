@@ -16,8 +16,6 @@ struct AtomFeed {
         enum Kind: Int, Sendable { case meeting, answer }
         var kind: Kind
         var day: Day
-        /// Orders entries of the same day and kind: question order, or meeting slug.
-        var tieBreak: (Int, Int, String)
         var title: String
         var id: String
         var link: String
@@ -94,6 +92,7 @@ struct AtomFeed {
         func html(_ key: FieldKey) -> String { PageLinks.localize(site.html(key), root: root) }
 
         // Positions, not copies: every dated item is listed and sorted, few are kept.
+        // The tie break orders items of the same day and kind: question order, or meeting slug.
         enum Item { case answer(recommendation: Int, question: Int), meeting(Int) }
         var dated: [(kind: Entry.Kind, day: Day, tieBreak: (Int, Int, String), item: Item)] = []
         for (ri, r) in site.recommendations.enumerated() {
@@ -120,7 +119,7 @@ struct AtomFeed {
                 let q = r.questions[qi]
                 let question = site.text(.questionText(q.id))
                 return Entry(
-                    kind: .answer, day: d.day, tieBreak: d.tieBreak,
+                    kind: .answer, day: d.day,
                     title: "Answer to \(q.id): \(Self.shortened(question, to: 90))",
                     id: base.isEmpty ? "urn:briefing:question:\(q.id)" : PageFrame.absolute(base, pretty.question(q.id, recommendation: r.number)),
                     link: address(site.urls.question(q.id, recommendation: r.number), pretty.question(q.id, recommendation: r.number), base: base),
@@ -131,7 +130,7 @@ struct AtomFeed {
                 let m = site.meetings[mi]
                 let asked = site.references.askedAt[m.slug]?.count ?? 0
                 return Entry(
-                    kind: .meeting, day: d.day, tieBreak: d.tieBreak,
+                    kind: .meeting, day: d.day,
                     title: m.title,
                     id: base.isEmpty ? "urn:briefing:meeting:\(m.slug)" : PageFrame.absolute(base, pretty.meeting(m.slug)),
                     link: address(site.urls.meeting(m.slug), pretty.meeting(m.slug), base: base),
