@@ -35,10 +35,10 @@ struct SearchIndex {
     /// `briefing serve` can keep the ones whose values did not change.
     static func json(_ site: LinkedSite, questions: [QuestionRecord], memory: ExportMemory) -> [UInt8] {
         let recommendations = site.recommendations.map { r in
-            ExportMemory.RecommendationInputs(
-                number: r.number, title: r.title, teamTitle: site.briefing(r.briefing)?.title,
-                teamName: site.briefing(r.briefing)?.team, text: site.text(.recommendationBody(r.number)),
-                url: site.urls.recommendation(r.number))
+            let team = site.briefing(r.briefing)
+            return ExportMemory.RecommendationInputs(
+                number: r.number, title: r.title, teamTitle: team?.title, teamName: team?.team,
+                text: site.text(.recommendationBody(r.number)), url: site.urls.recommendation(r.number))
         }
         let documents = memory.recommendationDocuments(recommendations) { r in
             document([
