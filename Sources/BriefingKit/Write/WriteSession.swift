@@ -149,8 +149,12 @@ extension OutputWriter {
             var emptied: Set<String> = []
             for path in previous?.outputOrder ?? [] where state.outputs[path] == nil {
                 if unlink(root + "/" + path) == 0 { report.removed += 1 }
-                var dir = (path as NSString).deletingLastPathComponent
-                while !dir.isEmpty { emptied.insert(dir); dir = (dir as NSString).deletingLastPathComponent }
+                // Not NSString's deletingLastPathComponent: on Linux it traps on a one-letter folder ("t").
+                var dir = Substring(path)
+                while let slash = dir.lastIndex(of: "/") {
+                    dir = dir[..<slash]
+                    emptied.insert(String(dir))
+                }
             }
             // Folders left empty go too: a clean build has none.
             for dir in emptied.sorted(by: { $0.utf8.count > $1.utf8.count }) { rmdir(root + "/" + dir) }

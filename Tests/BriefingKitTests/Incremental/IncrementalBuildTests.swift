@@ -166,4 +166,23 @@ import Testing
         let r = Self.step(site, "touched") {}
         #expect(r.write?.written == 0)
     }
+
+    /// Deleting pages takes their folders with them, whatever the length of the
+    /// folder's name: a one-letter slug once crashed the build (Foundation's
+    /// `deletingLastPathComponent` traps on "t" on Linux).
+    @Test func deletedPagesTakeTheirFoldersWithThem() throws {
+        let site = try TempSite(SyntheticSite.files())
+        defer { site.cleanUp() }
+        let slugs = ["t", "tt", "about-us"]
+        try Self.step(site, "pages added") {
+            for slug in slugs { try site.write("content/pages/\(slug).md", "---\ntitle: Page \(slug)\n---\nText.\n") }
+        }
+        let r = try Self.step(site, "pages deleted") {
+            for slug in slugs { try site.remove("content/pages/\(slug).md") }
+        }
+        #expect(r.write?.removed == slugs.count)
+        for slug in slugs {
+            #expect(!FileManager.default.fileExists(atPath: site.output.appendingPathComponent(slug).path), "\(slug)/ is left")
+        }
+    }
 }
