@@ -12,6 +12,12 @@ struct BuildCommand: ParsableCommand {
     var baseURL: String?
     @OptionGroup var style: OutputStyle
 
+    func validate() throws {
+        if let baseURL, let problem = SiteConfig.baseURLProblem(baseURL) {
+            throw ValidationError("--base-url \(problem), not '\(baseURL)'")
+        }
+    }
+
     func run() throws {
         let out = output.map { URL(fileURLWithPath: $0, isDirectory: true) } ?? source.url.appendingPathComponent("site", isDirectory: true)
         let start = ContinuousClock.now

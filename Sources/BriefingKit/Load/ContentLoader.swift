@@ -170,8 +170,8 @@ public struct ContentLoader: Sendable {
         let f = FieldReader(mapping: mapping, at: SourceLocation(path: shown), source: source, diagnostics: sink)
         if let v = f.string("title") { config.title = v }
         if let v = f.string("base_url") {
-            if !v.isEmpty && !(v.hasPrefix("https://") || v.hasPrefix("http://")) {
-                f.error(f.keyLocation("base_url"), "'base_url' must be an absolute http(s) URL, not '\(v)'")
+            if let problem = SiteConfig.baseURLProblem(v) {
+                f.error(f.keyLocation("base_url"), "'base_url' \(problem), not '\(v)'")
             } else {
                 config.baseURL = v
             }

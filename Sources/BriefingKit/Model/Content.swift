@@ -149,6 +149,22 @@ public struct SiteConfig: Hashable, Sendable {
     /// the full record is in the pages and in questions.json.
     public static let defaultFeedLimit = 100
     public init() {}
+
+    /// What `url` must be to serve as the site's address, or nil when it can (empty: none). It
+    /// goes into every canonical link, the sitemap and the feed, so an absolute http(s)
+    /// URL with a host and nothing a link would break on (spaces, controls).
+    public static func baseURLProblem(_ url: String) -> String? {
+        if url.isEmpty { return nil }
+        let rest: Substring
+        if url.hasPrefix("https://") { rest = url.dropFirst(8) } else if url.hasPrefix("http://") { rest = url.dropFirst(7) } else {
+            return "must be an absolute http(s) URL"
+        }
+        if rest.isEmpty || rest.hasPrefix("/") { return "must name a host" }
+        if url.unicodeScalars.contains(where: { $0.properties.isWhitespace || $0.value < 0x20 || $0.value == 0x7F }) {
+            return "must not contain spaces or control characters"
+        }
+        return nil
+    }
 }
 
 /// Everything the Load stage read: plain values, no HTML yet.

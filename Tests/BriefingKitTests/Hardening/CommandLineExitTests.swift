@@ -44,4 +44,31 @@ import Testing
         let usage = try run(["build", "--no-such-option"], in: site.root)
         #expect(usage.status == 2)
     }
+
+    /// `--base-url` obeys the rule `base_url` in briefing.yml obeys: it goes into
+    /// every canonical link, the sitemap and the feed.
+    @Test(.enabled(if: executable != nil, "the briefing executable is not beside the test bundle"))
+    func aBaseURLThatIsNotHTTPIsAUsageError() throws {
+        let site = try TempSite.minimal()
+        defer { site.cleanUp() }
+        for bad in ["javascript:alert(1)", "not a url", "https://", "https://exa mple.org/"] {
+            let r = try run(["build", "--source", ".", "--output", "site", "--base-url", bad], in: site.root)
+            #expect(r.status == 2, "\(bad): \(r.stderr)")
+            #expect(r.stderr.contains("--base-url"), "\(bad): \(r.stderr)")
+            #expect(!FileManager.default.fileExists(atPath: site.output.path), "\(bad) built a site")
+        }
+        let good = try run(["build", "--source", ".", "--output", "site", "--quiet", "--base-url", "https://review.example.org/ssr2"], in: site.root)
+        #expect(good.status == 0, "\(good.stderr)")
+    }
+
+    @Test func baseURLRule() {
+        #expect(SiteConfig.baseURLProblem("") == nil)
+        #expect(SiteConfig.baseURLProblem("https://review.example.org/ssr2/") == nil)
+        #expect(SiteConfig.baseURLProblem("http://127.0.0.1:8000") == nil)
+        #expect(SiteConfig.baseURLProblem("javascript:alert(1)") != nil)
+        #expect(SiteConfig.baseURLProblem("//review.example.org/") != nil)
+        #expect(SiteConfig.baseURLProblem("https:///path") != nil)
+        #expect(SiteConfig.baseURLProblem("https://a.org/\u{7}") != nil)
+        #expect(SiteConfig.baseURLProblem("https://a.org/ b") != nil)
+    }
 }
