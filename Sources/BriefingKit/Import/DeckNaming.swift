@@ -30,13 +30,6 @@ enum DeckNaming {
         for q in rec.questions where q.text.isEmpty {
             warnings.append(ImportWarning(line: q.line, "question \(q.id) has no text"))
         }
-        // The build's link stage reads "[[" in text as a cross-reference even when escaped.
-        for q in rec.questions where q.text.contains("[[") {
-            warnings.append(ImportWarning(line: q.line, "question \(q.id) contains '[[', which the build reads as a cross-reference"))
-        }
-        if rec.paragraphs.contains(where: { $0.contains("[[") }) {
-            warnings.append(ImportWarning(line: rec.line, "recommendation \(rec.number) contains '[[', which the build reads as a cross-reference"))
-        }
         if rec.paragraphs.isEmpty {
             rec.title = "Recommendation \(rec.number)"
             warnings.append(ImportWarning(line: rec.line, "recommendation \(rec.number) has no text in the deck; titled it '\(rec.title)'"))

@@ -16,4 +16,17 @@ import Testing
         #expect(site.exists("recommendations/11/index.html"))
         #expect(site.read("recommendations/11/index.html")?.contains(#"id="q11.16""#) == true)
     }
+
+    /// A deck's own "[[" is written escaped, and the build shows it as the deck has it
+    /// instead of reading it as a cross-reference.
+    @Test func bracketsInADeckBuildAsText() throws {
+        let deck = Repository.root.appendingPathComponent("Tests/BriefingKitTests/Fixtures/decks/ssr1-legal-no-agenda.txt")
+        let site = try TempSite(["briefing.yml": "title: Imported\n"])
+        defer { site.cleanUp() }
+        try FileManager.default.createDirectory(at: site.root.appendingPathComponent("content"), withIntermediateDirectories: true)
+        _ = try DeckImporter.run(deckAt: deck, options: ImportOptions(siteDirectory: site.root))
+        let result = site.build()
+        #expect(result.succeeded, "\(result.errorLines)")
+        #expect(site.read("recommendations/103/index.html")?.contains("Is [[Rec 11]] the model for this?") == true)
+    }
 }

@@ -108,7 +108,8 @@ import Testing
         #expect(messages.contains { $0.hasPrefix("14: no 'Rec' label") })
         #expect(messages.contains { $0.hasPrefix("16: mended a URL") })
         #expect(messages.contains { $0.hasPrefix("24: joined a hyphenated word") })
-        #expect(messages.contains { $0.hasPrefix("31: question 103.2 contains '[['") })
+        // Written as \\[\\[, which the build shows as it is (ImportBuildsTests): nothing to warn of.
+        #expect(!messages.contains { $0.contains("[[") })
     }
 
     @Test func crlfDeckGivesTheSameFiles() throws {
