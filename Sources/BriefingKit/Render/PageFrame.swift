@@ -62,9 +62,21 @@ final class PageFrame {
             "searchAction": url(SiteURLs.file("search")),
         ]
         if !trail.isEmpty { ctx["crumbs"] = trail; ctx["hasCrumbs"] = true }
+        // Free pages are in no section: the footer lists them, or no link would lead to them.
+        let pages = freePages(prefix: root)
+        if !pages.isEmpty { ctx["pages"] = pages; ctx["hasPages"] = true }
         if let d = description ?? (config.description.isEmpty ? nil : config.description) { ctx["description"] = d }
         if !config.baseURL.isEmpty { ctx["canonical"] = Self.absolute(config.baseURL, SiteURLs(pretty: true).page(dir: dir)) }
         return ctx
+    }
+
+    /// The free pages but the home page's introduction, linked with `prefix` (the way to the root).
+    func freePages(prefix: String) -> [[String: Any]] {
+        site.content.pages.filter { $0.slug != "index" }.map { p in
+            var item: [String: Any] = ["title": p.title, "url": prefix + site.urls.page(p.slug)]
+            if p.slug == dir { item["current"] = true }
+            return item
+        }
     }
 
     /// base_url joined with a site path.

@@ -47,6 +47,10 @@ struct Views {
         init() {}
         init(_ qs: [Question]) { qs.forEach { add($0) } }
 
+        static func += (a: inout Counts, b: Counts) {
+            a.total += b.total; a.open += b.open; a.answered += b.answered; a.withdrawn += b.withdrawn
+        }
+
         /// Questions with this status; all of them for nil.
         func count(_ s: QuestionStatus?) -> Int {
             switch s {
@@ -63,12 +67,22 @@ struct Views {
             let w = total == 0 ? 0 : withdrawn * 100 / total
             return ["total": total, "open": open, "answered": answered, "withdrawn": withdrawn,
                     "answeredPct": a, "withdrawnPct": w, "openPct": total == 0 ? 0 : 100 - a - w,
-                    "hasQuestions": total > 0, "questionsLabel": Views.plural(total, "question")]
+                    "hasQuestions": total > 0, "questionsLabel": Views.plural(total, "question"),
+                    "questionsNoun": Views.noun(total, "question")]
         }
     }
 
     /// "1 question", "2 questions".
-    static func plural(_ n: Int, _ noun: String) -> String { n == 1 ? "1 \(noun)" : "\(n) \(noun)s" }
+    static func plural(_ n: Int, _ noun: String) -> String { "\(n) " + Self.noun(n, noun) }
+
+    /// "3 questions asked · 1 decision · 2 action items": the meetings list's and the feed's line.
+    static func meetingSummary(asked: Int, _ m: Meeting) -> String {
+        [plural(asked, "question") + " asked", plural(m.decisions.count, "decision"), plural(m.actionItems.count, "action item")]
+            .joined(separator: " · ")
+    }
+
+    /// "question" for one, "questions" for any other count: for templates that style the number apart.
+    static func noun(_ n: Int, _ noun: String) -> String { n == 1 ? noun : noun + "s" }
 
     func recommendationRow(_ r: Recommendation) -> [String: Any] {
         var v: [String: Any] = [

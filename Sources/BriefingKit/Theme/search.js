@@ -25,6 +25,8 @@
 
   var index = lunr(function () {
     this.ref("ref");
+    // "11" should find recommendation 11 first, then its questions 11.1, 11.2 … (prefix matches).
+    this.field("number", { boost: 20 });
     this.field("title", { boost: 8 });
     this.field("context", { boost: 2 });
     this.field("text");

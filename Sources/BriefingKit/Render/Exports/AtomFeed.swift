@@ -135,7 +135,7 @@ struct AtomFeed {
                     id: base.isEmpty ? "urn:briefing:meeting:\(m.slug)" : PageFrame.absolute(base, pretty.meeting(m.slug)),
                     link: address(site.urls.meeting(m.slug), pretty.meeting(m.slug), base: base),
                     author: nil,
-                    summary: "\(asked) questions asked · \(m.decisions.count) decisions · \(m.actionItems.count) action items",
+                    summary: Views.meetingSummary(asked: asked, m),
                     html: html(.meetingBody(m.slug)))
             }
         }

@@ -42,12 +42,12 @@ struct SearchIndex {
         }
         let documents = memory.recommendationDocuments(recommendations) { r in
             document([
-                ("ref", "rec-\(r.number)"), ("kind", "recommendation"), ("title", "Rec \(r.number): \(r.title)"),
+                ("ref", "rec-\(r.number)"), ("kind", "recommendation"), ("number", "\(r.number)"), ("title", "Recommendation \(r.number): \(r.title)"),
                 ("context", r.teamTitle), ("text", r.text), ("url", r.url), ("team", r.teamName),
             ])
         } + memory.questionDocuments(questions) { q in
             document([
-                ("ref", SiteURLs.questionAnchor(q.id)), ("kind", "question"), ("title", "Question \(q.id)"),
+                ("ref", SiteURLs.questionAnchor(q.id)), ("kind", "question"), ("number", q.id), ("title", "Question \(q.id)"),
                 ("context", "Rec \(q.recommendation): \(q.recommendationTitle)"), ("text", q.text), ("answer", q.answer),
                 ("url", q.path), ("team", q.teamName), ("status", q.status.rawValue),
             ])

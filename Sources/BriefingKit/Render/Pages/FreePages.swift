@@ -22,6 +22,7 @@ struct FreePages {
                 ctx["homeURL"] = absolute
                 ctx["searchAction"] = absolute + SiteURLs.file("search")
                 ctx["nav"] = PageFrame.sections.map { ["label": $0.label, "url": absolute + site.urls.page(dir: $0.dir)] }
+                if ctx["hasPages"] != nil { ctx["pages"] = frame.freePages(prefix: absolute) }
             }
             ctx["pageTitle"] = "Page not found · \(site.content.config.title)"
             return ctx

@@ -15,7 +15,7 @@ struct HomePage {
                 let numbers = site.references.recommendationsOf[b.slug] ?? []
                 let recs = numbers.compactMap(site.recommendation)
                 let counts = Views.Counts(recs.flatMap(\.questions))
-                all.total += counts.total; all.open += counts.open; all.answered += counts.answered; all.withdrawn += counts.withdrawn
+                all += counts
                 var team: [String: Any] = [
                     "title": b.title, "team": b.team, "slug": b.slug, "url": frame.url(site.urls.briefing(b.slug)),
                     "recommendations": recs.map(views.recommendationRow), "counts": counts.context,

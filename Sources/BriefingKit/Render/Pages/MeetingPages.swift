@@ -5,9 +5,10 @@ struct MeetingPages {
             let frame = PageFrame(site: site, dir: "meetings")
             var ctx = frame.context(title: "Meetings", section: "meetings", crumbs: [.init(label: "Meetings")])
             ctx["meetings"] = site.meetings.map { m -> [String: Any] in
+                let asked = site.references.askedAt[m.slug]?.count ?? 0
                 var v: [String: Any] = ["title": m.title, "url": frame.url(site.urls.meeting(m.slug)),
-                                        "questionCount": site.references.askedAt[m.slug]?.count ?? 0,
-                                        "actionCount": m.actionItems.count, "decisionCount": m.decisions.count]
+                                        "questionCount": asked, "actionCount": m.actionItems.count, "decisionCount": m.decisions.count,
+                                        "summary": Views.meetingSummary(asked: asked, m)]
                 if let d = m.date { v["date"] = d.iso }
                 if let n = m.number { v["number"] = n }
                 return v

@@ -27,7 +27,7 @@ struct PackPages {
             let recs = (site.references.recommendationsOf[b.slug] ?? []).compactMap(site.recommendation)
             recCount += recs.count
             let counts = Views.Counts(recs.flatMap(\.questions))
-            all.total += counts.total; all.open += counts.open; all.answered += counts.answered; all.withdrawn += counts.withdrawn
+            all += counts
             var v: [String: Any] = [
                 "title": b.title, "team": b.team, "slug": b.slug, "url": frame.url(site.urls.briefing(b.slug)),
                 "counts": counts.context, "body": frame.html(.briefingBody(b.slug)),
@@ -45,6 +45,7 @@ struct PackPages {
         }
         ctx["counts"] = all.context
         ctx["recommendationCount"] = recCount
+        ctx["recommendationsNoun"] = Views.noun(recCount, "recommendation")
         ctx["single"] = team != nil
         // The whole pack offers each team's own; a team's pack points back to the whole.
         if team == nil {
