@@ -40,7 +40,11 @@ public struct SourceTree: Sendable {
         let fm = FileManager.default
 
         let config = self.root.appendingPathComponent("briefing.yml")
-        if fm.fileExists(atPath: config.path) { self.config = config }
+        if fm.fileExists(atPath: config.path) {
+            if Self.isRegularFile(config.path) { self.config = config } else {
+                diagnostics.error(SourceLocation(path: self.displayRoot + "briefing.yml"), Self.notRegular)
+            }
+        }
 
         let content = self.root.appendingPathComponent("content")
         var isDir: ObjCBool = false
@@ -51,8 +55,14 @@ public struct SourceTree: Sendable {
         }
         var links: Set<String> = []
         let skip = excluded?.standardizedFileURL.path
+        refuseUnreadable(content.path, shown: "content")
+        for entry in Self.entries(content.path, excluding: skip) where Kind(rawValue: entry.name) == nil || entry.kind != .folder {
+            diagnostics.warning(SourceLocation(path: self.displayRoot + "content/" + entry.name),
+                                "ignored: content goes in content/recommendations, content/briefings, content/meetings or content/pages")
+        }
         for kind in Kind.allCases {
             let dir = content.path + "/" + kind.rawValue
+            refuseUnreadable(dir, shown: "content/" + kind.rawValue)
             var unreadable: [(SourceLocation, String)] = []
             for entry in Self.entries(dir, excluding: skip) {
                 let shown = self.displayRoot + "content/\(kind.rawValue)/\(entry.name)"
@@ -61,6 +71,10 @@ public struct SourceTree: Sendable {
                     if entry.isLink { links.insert(entry.path) }
                     guard entry.name.hasSuffix(".md") else {
                         diagnostics.warning(SourceLocation(path: shown), "ignored: content files end in .md")
+                        continue
+                    }
+                    guard entry.isRegular else {
+                        unreadable.append((SourceLocation(path: shown), Self.notRegular))
                         continue
                     }
                     let slug = String(entry.name.dropLast(3))
@@ -73,20 +87,56 @@ public struct SourceTree: Sendable {
                 case .folder, .dangling:
                     // Passed over as not a readable file; a `.md` among those was meant as
                     // content, so say why it is not read rather than drop it silently.
-                    guard entry.name.hasSuffix(".md") else { continue }
+                    guard entry.name.hasSuffix(".md") else {
+                        if entry.kind == .folder {
+                            diagnostics.warning(SourceLocation(path: shown), "ignored: content folders are read one level deep")
+                        }
+                        continue
+                    }
                     let why = entry.kind == .folder ? "it is a folder, not a content file" : "it is a symbolic link that leads nowhere (dangling, or a loop)"
                     unreadable.append((SourceLocation(path: shown), "cannot read file: \(why)"))
                 }
             }
             for (location, message) in unreadable { diagnostics.error(location, message) }
         }
+        refuseUnreadable(self.root.path + "/templates", shown: "templates")
         for entry in Self.entries(self.root.path + "/templates", excluding: skip) where entry.kind == .file && entry.name.hasSuffix(".mustache") {
+            guard entry.isRegular else {
+                diagnostics.error(SourceLocation(path: self.displayRoot + "templates/" + entry.name), Self.notRegular)
+                continue
+            }
             if entry.isLink { links.insert(entry.path) }
             templates.append(File(kind: .pages, slug: String(entry.name.dropLast(9)), url: URL(fileURLWithPath: entry.path, isDirectory: false),
                                   displayPath: self.displayRoot + "templates/" + entry.name))
         }
-        staticFiles = Self.walk(self.root.path + "/static", excluding: skip, links: &links)
+        var unreadableStatic: [String] = []
+        staticFiles = Self.walk(self.root.path + "/static", excluding: skip, links: &links, unreadable: &unreadableStatic)
+        for relative in unreadableStatic {
+            diagnostics.error(SourceLocation(path: self.displayRoot + "static/" + relative),
+                              relative.isEmpty || relative.hasSuffix("/") ? "cannot read folder: permission denied" : Self.notRegular)
+        }
         refuseLinksOutside(links)
+    }
+
+    /// Reading a pipe waits for a writer that never comes, and a device may never end.
+    static let notRegular = "cannot read file: it is not a regular file (a pipe, socket or device)"
+
+    static func isRegularFile(_ path: String) -> Bool {
+        var st = stat()
+        return stat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFREG
+    }
+
+    /// A folder that exists but cannot be listed would drop its files without a word.
+    private mutating func refuseUnreadable(_ dir: String, shown: String) {
+        if Self.isUnlistable(dir) {
+            diagnostics.error(SourceLocation(path: displayRoot + shown), "cannot read folder: permission denied")
+        }
+    }
+
+    static func isUnlistable(_ dir: String) -> Bool {
+        var st = stat()
+        guard stat(dir, &st) == 0, (st.st_mode & S_IFMT) == S_IFDIR else { return false }
+        return FileIO.entries(dir) == nil
     }
 
     /// A symbolic link out of the site folder (`static/key -> ~/.ssh/id_rsa`) would
@@ -141,17 +191,22 @@ public struct SourceTree: Sendable {
 
     /// Every file below `static/` (symbolic links to files followed), without following
     /// symbolic links to folders (no loops).
-    static func walk(_ dir: String, excluding skip: String?, links: inout Set<String>) -> [(relative: String, url: URL)] {
+    /// `unreadable`: files that are not regular (pipes, devices) and folders that cannot be listed.
+    static func walk(_ dir: String, excluding skip: String?, links: inout Set<String>,
+                     unreadable: inout [String]) -> [(relative: String, url: URL)] {
         var out: [(String, URL)] = []
         func visit(_ d: String, _ prefix: String, depth: Int) {
             guard depth < 32 else { return }
+            if isUnlistable(d) { unreadable.append(prefix.isEmpty ? "" : prefix); return }
             for entry in entries(d, excluding: skip) {
                 switch entry.kind {
                 case .folder where !entry.isLink:
                     visit(entry.path, prefix + entry.name + "/", depth: depth + 1)
-                case .file where entry.isRegular || entry.isLink:
+                case .file where entry.isRegular:
                     if entry.isLink { links.insert(entry.path) }
                     out.append((prefix + entry.name, URL(fileURLWithPath: entry.path, isDirectory: false)))
+                case .file:
+                    unreadable.append(prefix + entry.name)
                 default:
                     continue
                 }

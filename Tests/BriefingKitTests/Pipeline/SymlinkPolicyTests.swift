@@ -24,4 +24,29 @@ import Testing
         #expect(r.succeeded, "\(r.lines)")
         #expect(site.read("alias.txt") == "fine")
     }
+
+    /// Reading a pipe waits for a writer: a FIFO where a source file belongs made the
+    /// build hang forever. It is an error, found when the tree is scanned.
+    @Test(arguments: ["content/pages/p.md", "templates/footer.mustache", "static/feed.txt", "briefing.yml"])
+    func aPipeIsAnErrorNotAHang(_ path: String) throws {
+        let site = try TempSite.minimal()
+        defer { site.cleanUp() }
+        let url = site.root.appendingPathComponent(path)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try? FileManager.default.removeItem(at: url)
+        #expect(mkfifo(url.path, 0o644) == 0)
+        let r = site.build()
+        #expect(!r.succeeded)
+        #expect(r.errorLines.contains("\(path):1:1: error: cannot read file: it is not a regular file (a pipe, socket or device)"), "\(r.errorLines)")
+    }
+
+    @Test func filesOutsideTheContentFoldersAreNamedNotDropped() throws {
+        let site = try TempSite.minimal(["content/stray.md": "---\ntitle: S\n---\n", "content/pages/sub/x.md": "---\ntitle: X\n---\n"])
+        defer { site.cleanUp() }
+        let r = site.build()
+        #expect(r.succeeded)
+        let warnings = r.diagnostics.warnings.map(\.description)
+        #expect(warnings.contains { $0.hasPrefix("content/stray.md:1:1: warning: ignored: content goes in content/recommendations") }, "\(warnings)")
+        #expect(warnings.contains("content/pages/sub:1:1: warning: ignored: content folders are read one level deep"), "\(warnings)")
+    }
 }
