@@ -10,7 +10,7 @@ public struct SourceLocation: Hashable, Sendable, Comparable, CustomStringConver
         self.column = max(1, column)
     }
 
-    public var description: String { "\(path):\(line):\(column)" }
+    public var description: String { "\(Diagnostic.printable(path)):\(line):\(column)" }
 
     public static func < (a: SourceLocation, b: SourceLocation) -> Bool {
         (a.path, a.line, a.column) < (b.path, b.line, b.column)
@@ -43,7 +43,31 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
     }
 
     /// `path:line:col: error: message`, the form gcc, swiftc and CI annotators read.
-    public var description: String { "\(location): \(severity.rawValue): \(message)" }
+    public var description: String { "\(location): \(severity.rawValue): \(Self.printable(message))" }
+
+    /// `text` on one line with nothing a terminal acts on: messages quote content, and
+    /// a value holding a newline and `path:1:1: error: …` would print a second, forged
+    /// diagnostic that CI annotates, or one holding ESC would drive the terminal.
+    /// Controls are shown as Swift escapes (`\n`, `\u{1B}`).
+    static func printable(_ text: String) -> String {
+        func shown(_ s: Unicode.Scalar) -> Bool {
+            !(s.value < 0x20 || (0x7F...0x9F).contains(s.value) || s.value == 0x2028 || s.value == 0x2029)
+        }
+        guard !text.unicodeScalars.allSatisfy(shown) else { return text }
+        var out = String.UnicodeScalarView()
+        for s in text.unicodeScalars {
+            if shown(s) { out.append(s); continue }
+            let escaped: String
+            switch s {
+            case "\n": escaped = "\\n"
+            case "\r": escaped = "\\r"
+            case "\t": escaped = "\\t"
+            default: escaped = "\\u{" + String(s.value, radix: 16, uppercase: true) + "}"
+            }
+            out.append(contentsOf: escaped.unicodeScalars)
+        }
+        return String(out)
+    }
 }
 
 /// Findings gathered across a stage; a build reports all of them, not just the first.
