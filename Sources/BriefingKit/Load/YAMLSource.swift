@@ -47,6 +47,35 @@ struct YAMLSource {
     /// `Constructor.default` builds its tables anew on every call; compose only reads them.
     nonisolated(unsafe) private static let constructor = Constructor.default
 
+    /// Line and column (in characters, as Yams counts) of a UTF-8 offset into the YAML.
+    func position(ofByte offset: Int) -> (line: Int, column: Int) {
+        let bytes = Array(yaml.utf8)
+        let clamped = min(max(0, offset), bytes.count)
+        var line = 0
+        while line + 1 < lineStarts.count && lineStarts[line + 1] <= clamped { line += 1 }
+        let column = bytes[lineStarts[line]..<clamped].reduce(1) { n, b in (b & 0xC0) == 0x80 ? n : n + 1 }
+        return (line + 1, column)
+    }
+
+    /// The second use of `key` in the mapping whose first use Yams marked: the next line
+    /// that holds `key:` at the same column, before the mapping ends (a line indented less).
+    private func repeatedKey(_ key: String, after mark: Mark) -> SourceLocation? {
+        let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
+        guard mark.line >= 1, mark.line <= lines.count, mark.column >= 1 else { return nil }
+        for n in mark.line..<lines.count {
+            let text = Array(lines[n].unicodeScalars)
+            let indent = text.prefix { $0 == " " || $0 == "-" }.count
+            if text.allSatisfy({ $0 == " " || $0 == "\r" }) || text.first == "#" { continue }
+            if indent < mark.column - 1 { return nil }
+            guard indent == mark.column - 1 else { continue }
+            let rest = String(String.UnicodeScalarView(text[indent...]))
+            if rest.hasPrefix(key), rest.dropFirst(key.count).drop(while: { $0 == " " }).hasPrefix(":") {
+                return location(line: n + 1, column: mark.column)
+            }
+        }
+        return nil
+    }
+
     /// Composes the YAML into a node tree, or a diagnostic at the offending position.
     func compose() -> Result<Node?, Diagnostic> {
         if let refused = YAMLPreflight.check(yaml) {
@@ -68,8 +97,15 @@ struct YAMLSource {
                 if let context { message += " (\(context.text) at line \(context.mark.line + firstLine - 1))" }
                 return .failure(.error(location(line: mark.line, column: mark.column), message))
             case .duplicatedKeysInMapping(let duplicates, let context):
-                return .failure(.error(location(line: context.mark.line, column: context.mark.column),
+                // Yams marks the key's first use; the mistake is the use after it.
+                let at = duplicates.count == 1 ? repeatedKey(duplicates[0], after: context.mark) : nil
+                return .failure(.error(at ?? location(line: context.mark.line, column: context.mark.column),
                                        "duplicate key \(duplicates.map { "'\($0)'" }.joined(separator: ", ")) in front matter"))
+            case .reader(let problem, let offset, let value, _):
+                // libyaml's reader stops at a byte it refuses (a control character, bad UTF-8).
+                let at = offset.map(position(ofByte:)) ?? (line: 1, column: 1)
+                let code = "U+" + String(format: "%04X", value)
+                return .failure(.error(location(line: at.line, column: at.column), "invalid YAML: \(problem) (\(code))"))
             default:
                 return .failure(.error(location(line: 1, column: 1), "invalid YAML: \(e)"))
             }
