@@ -29,7 +29,8 @@ enum RecommendationDecoder {
         guard let id else { return nil }
         let parts = id.split(separator: ".", omittingEmptySubsequences: false)
         guard parts.count == 2, let n = Int(parts[0]), let m = Int(parts[1]), n > 0, m > 0,
-              parts.allSatisfy({ $0.allSatisfy(\.isASCII) && !$0.hasPrefix("0") }) else {
+              // Digits only: Int() also takes a sign, so "52.+4" passed.
+              parts.allSatisfy({ $0.utf8.allSatisfy { (48...57).contains($0) } && !$0.hasPrefix("0") }) else {
             q.error(idAt, "question id '\(id)' must be '<recommendation>.<n>', such as \"11.3\"")
             return nil
         }

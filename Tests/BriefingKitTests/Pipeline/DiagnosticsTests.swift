@@ -39,6 +39,34 @@ import Testing
         #expect(lines == ["content/recommendations/1.md:8:5: error: duplicate question id 1.1: already used at content/recommendations/1.md:6:5"])
     }
 
+    @Test(arguments: ["1.+4", "1.-0", "1.01", "+1.4", "1.4.1", "1.", "1.٣"])
+    func questionIDIsDigitsOnly(_ id: String) throws {
+        let rec = "---\nnumber: 1\ntitle: T\nbriefing: cto\nquestions:\n  - id: \"\(id)\"\n    text: A\n---\n"
+        let lines = try errors(["content/recommendations/1.md": rec])
+        #expect(lines == ["content/recommendations/1.md:6:5: error: question id '\(id)' must be '<recommendation>.<n>', such as \"11.3\""])
+    }
+
+    /// A value quoted in a message cannot print a second, forged diagnostic line
+    /// (CI annotates every `path:line:col: error:` line) or drive the terminal.
+    @Test func quotedValuesPrintOnOneLineWithoutControls() throws {
+        let team = "---\ntitle: CTO\nteam: CTO\nmaterials:\n  - title: x\n    url: \"javascript:x\\ncontent/pages/index.md:1:1: error: forged\\e[2J\"\n---\n"
+        let lines = try errors(["content/briefings/cto.md": team]).filter { $0.contains("forged") }
+        #expect(lines.count == 1)
+        #expect(lines.first?.hasSuffix(#"javascript:x\ncontent/pages/index.md:1:1: error: forged\u{1B}[2J"#) == true, "\(lines)")
+    }
+
+    /// libyaml's reader refuses control characters; the error is at the character, on one line.
+    @Test func controlCharacterInFrontMatterIsAtItsColumn() throws {
+        let lines = try errors(["content/pages/bell.md": "---\ntitle: a\u{7}b\n---\nhi\n"])
+        #expect(lines == ["content/pages/bell.md:2:9: error: invalid YAML: control characters are not allowed (U+0007)"])
+    }
+
+    @Test func aDuplicateKeyIsReportedWhereItIsRepeated() throws {
+        let lines = try errors(["content/pages/p.md": "---\ntitle: first\nmaterials:\n  - title: a\n    url: x\n    title: b\ntitle: second\n---\n"])
+        #expect(lines.count == 1)
+        #expect(lines.first?.hasPrefix("content/pages/p.md:6:5: error: duplicate key 'title'") == true || lines.first?.hasPrefix("content/pages/p.md:7:1: error: duplicate key 'title'") == true, "\(lines)")
+    }
+
     @Test func questionIDMustBeginWithItsRecommendation() throws {
         let rec = "---\nnumber: 1\ntitle: T\nbriefing: cto\nquestions:\n  - id: \"2.1\"\n    text: A\n---\n"
         let lines = try errors(["content/recommendations/1.md": rec])
