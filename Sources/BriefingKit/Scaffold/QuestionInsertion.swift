@@ -16,6 +16,18 @@ public enum QuestionInsertion {
     /// The file's text with `entry` (lines built by `ContentScaffolds.questionEntry` with `dash`
     /// from `dashColumn(in:)`) added as the last question.
     public static func insert(entry: (Int) -> [String], into text: String) -> Result<String, Failure> {
+        // The build reads files with a BOM and CRLF line ends; the edit keeps both as found.
+        // (Swift reads "\r\n" as one Character, which a split on "\n" never finds.)
+        let bom = text.unicodeScalars.first == "\u{FEFF}"
+        var body = bom ? String(text.unicodeScalars.dropFirst()) : text
+        let crlf = body.contains("\r\n")
+        if crlf { body = body.replacingOccurrences(of: "\r\n", with: "\n") }
+        return insert(entry: entry, intoLines: body).map { edited in
+            (bom ? "\u{FEFF}" : "") + (crlf ? edited.replacingOccurrences(of: "\n", with: "\r\n") : edited)
+        }
+    }
+
+    private static func insert(entry: (Int) -> [String], intoLines text: String) -> Result<String, Failure> {
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         guard lines.first == "---", let close = lines.dropFirst().firstIndex(of: "---") else { return .failure(.noFrontMatter) }
 

@@ -25,6 +25,8 @@ public enum ScaffoldError: Error, Equatable, CustomStringConvertible {
     case meetingNumberTaken(number: Int, by: String)
     case badSlug(String)
     case badNumber(Int)
+    /// The next number after the largest one taken does not fit in an Int.
+    case noNumberAfter(String)
     case questionsNotABlockList(path: String, line: Int)
     case fileHasErrors(path: String, diagnostics: [String])
     case editWouldBreak(path: String, diagnostics: [String])
@@ -52,6 +54,8 @@ public enum ScaffoldError: Error, Equatable, CustomStringConvertible {
             "'\(s)' is not a valid slug: use lower-case letters, digits and '-' (\(SourceTree.slugPattern))"
         case .badNumber(let n):
             "\(n) is not a positive number"
+        case .noNumberAfter(let what):
+            "no number is left after \(what); give one explicitly"
         case .questionsNotABlockList(let p, let line):
             "\(p):\(line): 'questions' is not written as a block list ('  - id: ...'); add the question by hand"
         case .fileHasErrors(let p, let d):

@@ -29,7 +29,7 @@ public struct Scaffolder: Sendable {
         let known = content.briefings.map(\.slug).sorted()
         guard known.contains(briefing) else { throw ScaffoldError.unknownBriefing(slug: briefing, known: known) }
         let taken = takenRecommendationNumbers()
-        let n = number ?? ((taken.max() ?? 0) + 1)
+        let n = try number ?? Self.after(taken.max() ?? 0, "recommendation \(taken.max() ?? 0)")
         guard n > 0 else { throw ScaffoldError.badNumber(n) }
         if let existing = content.recommendations.first(where: { $0.number == n }) {
             throw ScaffoldError.recommendationExists(number: n, path: existing.path)
@@ -68,7 +68,7 @@ public struct Scaffolder: Sendable {
             guard meetings.contains(asked) else { throw ScaffoldError.unknownMeeting(slug: asked, known: meetings) }
         }
         let used = rec.questions.compactMap { q in q.id.split(separator: ".").last.flatMap { Int($0) } }
-        let id = "\(number).\((used.max() ?? 0) + 1)"
+        let id = "\(number).\(try Self.after(used.max() ?? 0, "question \(number).\(used.max() ?? 0)"))"
 
         let url = root.appendingPathComponent(rec.path)
         guard let data = FileManager.default.contents(atPath: url.path) else {
@@ -118,7 +118,7 @@ public struct Scaffolder: Sendable {
         } else if let suffix = slug.split(separator: "-").last.flatMap({ Int($0) }), suffix > 0, byNumber[suffix] == nil {
             n = suffix
         } else {
-            n = (byNumber.keys.max() ?? 0) + 1
+            n = try Self.after(byNumber.keys.max() ?? 0, "meeting number \(byNumber.keys.max() ?? 0)")
         }
         let text = ContentScaffolds.meeting(title: title ?? ContentScaffolds.title(fromSlug: slug), number: n, date: date)
         return Planned(changes: [.create(path: path, text: text)], id: slug, location: "\(path):2")
@@ -131,5 +131,12 @@ public struct Scaffolder: Sendable {
         f.locale = Locale(identifier: "en_US_POSIX")
         f.dateFormat = "yyyy-MM-dd"
         return f.string(from: Date())
+    }
+
+    /// The number after `n`: a file may hold the largest Int, which has none.
+    private static func after(_ n: Int, _ what: String) throws -> Int {
+        let (next, overflow) = n.addingReportingOverflow(1)
+        guard !overflow else { throw ScaffoldError.noNumberAfter(what) }
+        return next
     }
 }

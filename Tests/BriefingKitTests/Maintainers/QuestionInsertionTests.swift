@@ -76,6 +76,13 @@ import Testing
             == "---\nnumber: 2\nquestions:\n  - id: \"2.3\"\n    text: |\n      Why?\n    status: open\n---\nBody\n")
     }
 
+    /// The build reads these files, so `new question` must edit them, keeping the BOM and CRLF.
+    @Test func keepsAByteOrderMarkAndCRLFLineEnds() throws {
+        let before = "\u{FEFF}---\r\nnumber: 2\r\nquestions:\r\n- id: \"2.1\"\r\n  text: One\r\n---\r\nBody\r\n"
+        let after = try insert(before).get()
+        #expect(after == "\u{FEFF}---\r\nnumber: 2\r\nquestions:\r\n- id: \"2.1\"\r\n  text: One\r\n- id: \"2.3\"\r\n  text: |\r\n    Why?\r\n  status: open\r\n---\r\nBody\r\n")
+    }
+
     @Test func refusesFlowStyleAndFilesWithoutFrontMatter() {
         #expect(throws: QuestionInsertion.Failure.notABlockList(line: 3)) {
             try insert("---\nnumber: 2\nquestions: [{id: \"2.1\", text: x}]\n---\n").get()

@@ -20,5 +20,9 @@ struct RepositoryCopy {
         (try? Data(contentsOf: root.appendingPathComponent(path))).map { String(decoding: $0, as: UTF8.self) }
     }
 
+    func write(_ path: String, _ text: String) throws {
+        try Data(text.utf8).write(to: root.appendingPathComponent(path))
+    }
+
     func cleanUp() { try? FileManager.default.removeItem(at: root) }
 }

@@ -114,6 +114,21 @@ import Testing
         #expect(site.text("content/recommendations/50.md") == nil, "nothing is written when any file exists")
     }
 
+    /// The largest Int is a number the build accepts, and has no next one: an error, not a trap.
+    @Test func noNextNumberAfterTheLargestIsAnError() throws {
+        let site = try RepositoryCopy()
+        defer { site.cleanUp() }
+        try site.write("content/recommendations/\(Int.max).md",
+                       "---\nnumber: \(Int.max)\ntitle: Last\nbriefing: cto\nquestions:\n  - id: \"\(Int.max).\(Int.max)\"\n    text: Q\n---\nText.\n")
+        let scaffolder = Scaffolder(root: site.root)
+        #expect(throws: ScaffoldError.noNumberAfter("recommendation \(Int.max)")) {
+            try scaffolder.recommendation(number: nil, briefing: "cto", title: nil)
+        }
+        #expect(throws: ScaffoldError.noNumberAfter("question \(Int.max).\(Int.max)")) {
+            try scaffolder.question(recommendation: Int.max, text: "Why?", asked: nil)
+        }
+    }
+
     @Test func newMeetingNumbersFromTheSlugOrTheNextFree() throws {
         let site = try RepositoryCopy()
         defer { site.cleanUp() }
