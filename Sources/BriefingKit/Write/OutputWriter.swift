@@ -58,7 +58,10 @@ public struct OutputWriter: Sendable {
             try FileIO.makeFolders(Self.folders(of: paths, in: staging.path))
         } catch {
             try? fm.removeItem(at: staging)
-            throw Failure.io("cannot create \(staging.path): \(error)")
+            // Foundation's errors print as a dump of their user info; a maintainer wants the reason.
+            let ns = error as NSError
+            let posix = (ns.userInfo[NSUnderlyingErrorKey] as? NSError).flatMap { $0.domain == NSPOSIXErrorDomain ? $0.code : nil }
+            throw Failure.io("cannot create \(staging.path): \(posix.map { String(cString: strerror(Int32($0))) } ?? ns.localizedDescription)")
         }
         return Session(output: output, mode: .staging(staging), previous: nil)
     }
