@@ -90,9 +90,13 @@ struct LinkRewriter {
         }
         guard !matches.isEmpty else { return }
 
-        func location(_ offset: Int) -> SourceLocation {
+        var columns = SourceColumn()
+        /// `exact`: for a diagnostic, the column in characters where the reference is written;
+        /// else (a use, for backlinks) cmark's own position, which costs nothing more.
+        func location(_ range: Range<Int>, exact: Bool = false) -> SourceLocation {
             // Binary search: a paragraph of 100,000 references has hundreds of thousands
             // of text nodes, and a scan per match made the build quadratic.
+            let offset = range.lowerBound
             var lo = 0, hi = starts.count - 1
             while lo < hi {
                 let mid = (lo + hi + 1) / 2
@@ -102,7 +106,9 @@ struct LinkRewriter {
             let line = Int(cmark_node_get_start_line(owner.node))
             let column = Int(cmark_node_get_start_column(owner.node))
             guard line > 0 else { return doc.location(of: cmark_node_parent(owner.node) ?? owner.node) }
-            return doc.source.location(line: line, column: column + offset - owner.offset)
+            let approximate = column + offset - owner.offset
+            guard exact else { return doc.source.location(line: line, column: approximate) }
+            return doc.source.location(line: line, column: columns.of(bytes[range], line: line, in: doc, from: approximate))
         }
 
         var pieces: [OpaquePointer] = []
@@ -115,19 +121,19 @@ struct LinkRewriter {
                 switch targets.resolve(target) {
                 case .found(let t):
                     link = (t, label ?? t.label)
-                    uses.append(ReferenceUse(target: t.key, location: location(m.range.lowerBound)))
+                    uses.append(ReferenceUse(target: t.key, location: location(m.range)))
                 case .missing(let why):
-                    diagnostics.append(.error(location(m.range.lowerBound), "broken reference [[\(target)]]: \(why)"))
+                    diagnostics.append(.error(location(m.range, exact: true), "broken reference [[\(target)]]: \(why)"))
                     link = nil
                 case .ambiguous(let many):
                     let kinds = many.map { "\($0.key)" }.joined(separator: ", ")
-                    diagnostics.append(.error(location(m.range.lowerBound), "ambiguous reference [[\(target)]]: the slug names \(kinds); rename one of them"))
+                    diagnostics.append(.error(location(m.range, exact: true), "ambiguous reference [[\(target)]]: the slug names \(kinds); rename one of them"))
                     link = nil
                 }
             case .mention(let n):
                 if n != home, let t = targets.recommendation(n) {
                     link = (t, String(decoding: bytes[m.range], as: UTF8.self))
-                    uses.append(ReferenceUse(target: t.key, location: location(m.range.lowerBound)))
+                    uses.append(ReferenceUse(target: t.key, location: location(m.range)))
                 } else {
                     link = nil
                 }
@@ -209,3 +215,40 @@ enum EscapedBrackets {
         return out
     }
 }
+
+/// Where a reference stands in its source line, in characters as YAML positions are.
+///
+/// cmark's literals are decoded (`\*` and `&amp;` are one character there) and its
+/// columns count bytes, so the column from a text node's start plus an offset in its
+/// literal falls short after an escape or an entity, or a multi-byte character. The
+/// reference itself is written as it reads (`[[11]]`, "Rec 11"): found in the line at or
+/// after that column, its own column is exact.
+struct SourceColumn {
+    /// The last answer's line, byte offset and characters before it: a line of thousands
+    /// of broken references is counted once, not once per reference.
+    private var last: (line: Int, byte: Int, chars: Int)?
+
+    mutating func of(_ needle: ArraySlice<UInt8>, line number: Int, in doc: MarkdownDocument, from byteColumn: Int) -> Int {
+        guard let line = doc.sourceLine(number) else { return byteColumn }
+        var at = max(0, byteColumn - 1)
+        let o = line.startIndex
+        var found: Int? = nil
+        // A bounded look ahead: a line of megabytes of references written as entities must not
+        // make every reference search to its end.
+        let limit = min(line.count, at + needle.count + 4096)
+        if !needle.isEmpty {
+            while at + needle.count <= limit {
+                if line[(o + at)..<(o + at + needle.count)].elementsEqual(needle) { found = at; break }
+                at += 1
+            }
+        }
+        let byteOffset = found ?? max(0, min(byteColumn - 1, line.count))
+        // Characters before it: every byte that does not continue a UTF-8 sequence.
+        var from = 0, chars = 0
+        if let last, last.line == number, last.byte <= byteOffset { (from, chars) = (last.byte, last.chars) }
+        chars += line[(o + from)..<(o + byteOffset)].reduce(0) { n, b in (b & 0xC0) == 0x80 ? n : n + 1 }
+        last = (number, byteOffset, chars)
+        return chars + 1
+    }
+}
+

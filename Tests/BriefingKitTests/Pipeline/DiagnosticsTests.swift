@@ -81,6 +81,18 @@ import Testing
         ])
     }
 
+    /// cmark decodes escapes and entities and counts bytes; the column is the reference's
+    /// own, in characters, whatever precedes it on the line.
+    @Test(arguments: [
+        ("a\\*b\\*c [[nowhere]]", 9), ("&amp; &copy; [[nowhere]]", 14), ("&#x41;&#65; [[nowhere]]", 13),
+        ("foo \\[[x]] [[nowhere]]", 12), ("éé€ [[nowhere]]", 5), ("first\n  second [[nowhere]]", 10),
+    ])
+    func brokenReferenceColumnIsTheSources(_ line: String, _ column: Int) throws {
+        let lines = try errors(["content/pages/about.md": "---\ntitle: About\n---\n" + line + "\n"])
+        let row = line.contains("\n") ? 5 : 4
+        #expect(lines == ["content/pages/about.md:\(row):\(column): error: broken reference [[nowhere]]: nothing has the slug 'nowhere' (no briefing, meeting or page of that name)"])
+    }
+
     @Test func brokenReferenceInsideBlockScalarMapsToTheFile() throws {
         let rec = "---\nnumber: 1\ntitle: T\nbriefing: cto\nquestions:\n  - id: \"1.1\"\n    text: |\n      Line one.\n      See [[1.9]].\n---\n"
         let lines = try errors(["content/recommendations/1.md": rec])
