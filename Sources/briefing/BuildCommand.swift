@@ -30,7 +30,8 @@ struct BuildCommand: ParsableCommand {
             }
         }
         guard result.succeeded, let w = result.write else {
-            reporter.err("build failed: \(result.diagnostics.errors.count) error(s); \(out.path) was left as it was")
+            let fate = result.partlyWritten ? "was changed before the failure; the next build rebuilds it whole" : "was left as it was"
+            reporter.err("build failed: \(result.diagnostics.errors.count) error(s); \(out.path) \(fate)")
             throw ExitCode(1)
         }
         if !style.quiet {

@@ -37,6 +37,10 @@ public struct SiteBuilder: Sendable {
         /// The files `build()` did not make at all, their fingerprint unchanged: pages and exports.
         public var keptFiles: [String] = []
         public var timings: [(stage: String, seconds: Double)] = []
+        /// The build failed after it had begun replacing files in the output, which is then
+        /// part old, part new, with no state, so the next build is a full one. Otherwise a
+        /// failed build left the output as it was.
+        public var partlyWritten = false
         public var succeeded: Bool { !diagnostics.hasErrors }
         public var pageCount: Int { files.filter { OutputFile.isPage($0.path) }.count }
     }
@@ -153,11 +157,12 @@ public struct SiteBuilder: Sendable {
         var (plan, result) = prepare(scanned: tree, forBuild: true)
         guard let plan else { return result }
         let writeStart = ContinuousClock.now
+        let inPlace = previous.flatMap { OutputWriter.canUpdate(paths: plan.paths, previous: $0) ? $0 : nil }
         // Fingerprints hold only for the same tool and options (the key) over an output the state describes.
-        let kept: [String: ContentHash] = previous.map { $0.key == inputs.key ? $0.fingerprints : [:] } ?? [:]
+        let kept: [String: ContentHash] = inPlace.map { $0.key == inputs.key ? $0.fingerprints : [:] } ?? [:]
         do {
             let writer = OutputWriter(output: options.output)
-            let session = try previous.map { try writer.updating(paths: plan.paths, previous: $0) } ?? writer.staging(paths: plan.paths)
+            let session = try inPlace.map { try writer.updating(paths: plan.paths, previous: $0) } ?? writer.staging(paths: plan.paths)
             let outcomes = plan.stage.run(plan.site, extra: plan.extra, fingerprinting: true,
                                           isUnchanged: { path, fingerprint in kept[path] == fingerprint },
                                           deliver: { session.put($0) })
@@ -174,6 +179,7 @@ public struct SiteBuilder: Sendable {
                                         for: BuildMemory.site(options))
             }
         } catch {
+            if case OutputWriter.Failure.incomplete = error { result.partlyWritten = true }
             result.diagnostics.error(SourceLocation(path: options.output.path), "\(error)")
         }
         result.timings.append(("render+write", Self.seconds(ContinuousClock.now - writeStart)))

@@ -65,11 +65,21 @@ enum FileIO {
         return out
     }
 
-    /// Each folder once, parents before children.
-    static func makeFolders(_ folders: Set<String>) throws {
-        for dir in folders.sorted(by: { $0.utf8.count < $1.utf8.count }) where mkdir(dir, 0o755) != 0 && errno != EEXIST {
-            throw OutputWriter.Failure.io("cannot create \(dir): \(String(cString: strerror(errno)))")
+    /// Each folder once, parents before children; returns the ones it made, in that order.
+    /// If one cannot be made, those made before it are removed again.
+    @discardableResult
+    static func makeFolders(_ folders: Set<String>) throws -> [String] {
+        var made: [String] = []
+        for dir in folders.sorted(by: { $0.utf8.count < $1.utf8.count }) {
+            if mkdir(dir, 0o755) == 0 {
+                made.append(dir)
+            } else if errno != EEXIST {
+                let reason = String(cString: strerror(errno))
+                for done in made.reversed() { rmdir(done) }
+                throw OutputWriter.Failure.io("cannot create \(dir): \(reason)")
+            }
         }
+        return made
     }
 
     /// A folder's entries but `.` and `..`, with their `d_type` (`DT_UNKNOWN` on file

@@ -6,11 +6,13 @@ import Foundation
 /// staging folder replaces the output with two renames; a file whose bytes did not
 /// change is hard-linked from the previous output instead of written again. When the
 /// last build's `BuildState` describes the output exactly, `updating` instead rewrites
-/// only the files whose bytes changed, each through a temporary file and a rename, and
-/// deletes the ones no longer built. Either way content errors are found before
-/// writing starts, files are written as they are rendered (`Session`), and the state
-/// is written last, so a build cut short leaves no state and the next build is a
-/// full one.
+/// only the files whose bytes changed, in two phases: each is written beside its old
+/// self under a temporary name, and only when all of them and the new state are
+/// written are they renamed into place and the files no longer built deleted. Either
+/// way content errors are found before writing starts, files are written as they are
+/// rendered (`Session`), a failure while writing leaves the site and its state as they
+/// were, and the state is put in place last, so a build cut short during the renames
+/// leaves no state and the next build is a full one.
 public struct OutputWriter: Sendable {
     public struct Report: Sendable, Equatable {
         public var written = 0
@@ -23,10 +25,13 @@ public struct OutputWriter: Sendable {
     public enum Failure: Error, CustomStringConvertible {
         case unsafePath(String)
         case io(String)
+        /// After an in-place build began renaming its files into place: the output is then
+        /// part old, part new and holds no state, so the next build is a full one.
+        case incomplete(String)
         public var description: String {
             switch self {
             case .unsafePath(let p): "refusing to write '\(p)': it would land outside the output folder"
-            case .io(let m): m
+            case .io(let m), .incomplete(let m): m
             }
         }
     }
@@ -67,13 +72,22 @@ public struct OutputWriter: Sendable {
     }
 
     /// The incremental path: rewrites in place only what changed since `previous`,
-    /// which must describe the output exactly (see `BuildState.describes`).
+    /// which must describe the output exactly (see `BuildState.describes`) and be one
+    /// `canUpdate` accepts. Nothing is replaced before `Session.finish`; the folders made
+    /// here are removed again if the build fails.
     func updating(paths: [String], previous: BuildState) throws -> Session {
         for p in paths where !Self.isSafe(p) { throw Failure.unsafePath(p) }
-        // From here until the new state is in place, the folder is not described by any state.
-        unlink(output.path + "/" + BuildState.fileName)
-        try FileIO.makeFolders(Self.folders(of: paths, in: output.path))
-        return Session(output: output, mode: .inPlace, previous: previous)
+        let made = try FileIO.makeFolders(Self.folders(of: paths, in: output.path))
+        return Session(output: output, mode: .inPlace, previous: previous, madeFolders: made)
+    }
+
+    /// False when a file of the new site is a folder of the old one or of the new one, or
+    /// the other way round. In place, the new file could then be written only after the
+    /// old one is gone, or its rename would fail halfway through putting the new site in
+    /// place; a staging build replaces the folder whole instead.
+    static func canUpdate(paths: [String], previous: BuildState) -> Bool {
+        let files = Set(paths).union(previous.outputOrder)
+        return folders(of: Array(files), in: "").allSatisfy { !files.contains(String($0.dropFirst())) }
     }
 
     /// `dir/.name.tag`: beside the file, so the rename stays on one file system.

@@ -5,12 +5,15 @@ extension OutputWriter {
     /// lets the bytes go; `finish` records the state and makes the new site the site.
     ///
     /// Everything that can be wrong with the content is found before a session
-    /// starts, so what can still fail here is the file system.
+    /// starts, so what can still fail here is the file system (a full disk, above all).
+    /// Until `finish` has every file written, the old site is untouched: staged files
+    /// sit in a folder beside it, in-place ones under a temporary name beside their old
+    /// selves; a failure removes them and leaves the site and its state as they were.
     final class Session: Sendable {
         enum Mode: Sendable {
             /// Into this folder beside the output, swapped in by `finish`.
             case staging(URL)
-            /// Into the output itself, each file through a temporary name and a rename.
+            /// Into the output itself, each file under a temporary name, renamed by `finish`.
             case inPlace
         }
 
@@ -23,17 +26,22 @@ extension OutputWriter {
             var unchanged: Bool
             var fingerprint: ContentHash?
             var kept = false
+            /// In place: the temporary file holding the new bytes, to be renamed to `path`.
+            var pending: String?
         }
 
         let output: URL
         let mode: Mode
         /// The state that describes the output, for `inPlace`.
         let previous: BuildState?
+        /// Folders `inPlace` made in the output for new files, parents first: removed if the build fails.
+        let madeFolders: [String]
 
-        init(output: URL, mode: Mode, previous: BuildState?) {
+        init(output: URL, mode: Mode, previous: BuildState?, madeFolders: [String] = []) {
             self.output = output
             self.mode = mode
             self.previous = previous
+            self.madeFolders = madeFolders
         }
 
         func put(_ file: RenderedFile) -> Result<Outcome, Failure> {
@@ -71,31 +79,46 @@ extension OutputWriter {
             let to = output.path + "/" + file.path
             let temp = OutputWriter.sibling(of: to, "briefing-new-\(ProcessInfo.processInfo.processIdentifier)")
             do {
+                // Not renamed yet: the old file must stay until every new one is written.
                 let stamp = try FileIO.write(temp, bytes)
-                guard rename(temp, to) == 0 else {
-                    unlink(temp)
-                    return .failure(.io("cannot replace \(to): \(String(cString: strerror(errno)))"))
-                }
-                return .success(Outcome(path: file.path, hash: hash, size: bytes.count, stamp: stamp, unchanged: false, fingerprint: file.fingerprint))
-            } catch let e as Failure { return .failure(e) } catch { return .failure(.io("cannot write \(to)")) }
+                return .success(Outcome(path: file.path, hash: hash, size: bytes.count, stamp: stamp, unchanged: false,
+                                        fingerprint: file.fingerprint, pending: temp))
+            } catch {
+                // A write cut short (a full disk) leaves part of a file behind.
+                unlink(temp)
+                if let e = error as? Failure { return .failure(e) }
+                return .failure(.io("cannot write \(to)"))
+            }
         }
 
         /// Records every outcome in `state` and puts the new site in place: the swap for a
-        /// staging session, the removal of files no longer built for an in-place one. The
-        /// state is written last.
+        /// staging session, the renames and the removal of files no longer built for an
+        /// in-place one. The state is put in place last. If any file failed, nothing this
+        /// session wrote stays.
         func finish(_ outcomes: [Result<Outcome, Failure>], state: inout BuildState) throws -> Report {
             var report = Report()
             do {
                 try record(outcomes, into: &state, report: &report)
             } catch {
-                if case .staging(let staging) = mode { try? FileManager.default.removeItem(at: staging) }
+                discard(outcomes)
                 throw error
             }
             switch mode {
             case .staging(let staging): try swap(staging, state: state, report: &report)
-            case .inPlace: try removeStale(state: state, report: &report)
+            case .inPlace: try commit(outcomes, state: state, report: &report)
             }
             return report
+        }
+
+        /// Removes what a failed build wrote; the old site was never touched.
+        private func discard(_ outcomes: [Result<Outcome, Failure>]) {
+            switch mode {
+            case .staging(let staging):
+                try? FileManager.default.removeItem(at: staging)
+            case .inPlace:
+                for case .success(let o) in outcomes { if let temp = o.pending { unlink(temp) } }
+                for dir in madeFolders.reversed() { rmdir(dir) }
+            }
         }
 
         private func record(_ outcomes: [Result<Outcome, Failure>], into state: inout BuildState, report: inout Report) throws {
@@ -144,7 +167,40 @@ extension OutputWriter {
             }
         }
 
-        private func removeStale(state: BuildState, report: inout Report) throws {
+        /// The second phase of an in-place build, reached only when every changed file sits
+        /// written under its temporary name. The new state is written (under its own
+        /// temporary name) before anything is replaced, so a full disk fails the build while
+        /// the old site is still whole. Then the old state goes first: from there until the
+        /// new one is renamed in last, the folder is described by no state, so a build cut
+        /// short leaves none and the next build is a full one.
+        private func commit(_ outcomes: [Result<Outcome, Failure>], state: BuildState, report: inout Report) throws {
+            let root = output.path
+            let temp = root + "/" + BuildState.fileName + ".new-\(ProcessInfo.processInfo.processIdentifier)"
+            do {
+                _ = try FileIO.write(temp, state.encoded())
+            } catch {
+                unlink(temp)
+                discard(outcomes)
+                throw error
+            }
+            unlink(root + "/" + BuildState.fileName)
+            let renames = outcomes.compactMap { try? $0.get() }.compactMap { o in o.pending.map { (path: o.path, temp: $0) } }
+            for (i, r) in renames.enumerated() where rename(r.temp, root + "/" + r.path) != 0 {
+                // Nothing can be put back now; `canUpdate` keeps away the one failure that could be foreseen.
+                let reason = String(cString: strerror(errno))
+                for rest in renames[i...] { unlink(rest.temp) }
+                unlink(temp)
+                throw Failure.incomplete("cannot replace \(root)/\(r.path): \(reason); the site there is part old, part new, and the next build rebuilds it whole")
+            }
+            removeStale(state: state, report: &report)
+            guard rename(temp, root + "/" + BuildState.fileName) == 0 else {
+                let reason = String(cString: strerror(errno))
+                unlink(temp)
+                throw Failure.incomplete("cannot write \(root)/\(BuildState.fileName): \(reason); the new site is in place, and the next build rebuilds it whole")
+            }
+        }
+
+        private func removeStale(state: BuildState, report: inout Report) {
             let root = output.path
             var emptied: Set<String> = []
             for path in previous?.outputOrder ?? [] where state.outputs[path] == nil {
@@ -158,9 +214,6 @@ extension OutputWriter {
             }
             // Folders left empty go too: a clean build has none.
             for dir in emptied.sorted(by: { $0.utf8.count > $1.utf8.count }) { rmdir(root + "/" + dir) }
-            let temp = root + "/" + BuildState.fileName + ".new-\(ProcessInfo.processInfo.processIdentifier)"
-            _ = try FileIO.write(temp, state.encoded())
-            guard rename(temp, root + "/" + BuildState.fileName) == 0 else { throw Failure.io("cannot write \(root)/\(BuildState.fileName)") }
         }
     }
 }

@@ -85,6 +85,15 @@ import Testing
         try Self.step(site, "template override removed") { try site.remove("templates/footer.mustache") }
         try Self.step(site, "static file added") { try site.write("static/docs/notes.txt", "notes\n") }
         try Self.step(site, "static file changed") { try site.write("static/docs/notes.txt", "other notes\n") }
+        // In place, the new file or folder could be written only after the old one was gone.
+        try Self.step(site, "static folder turned into a file") {
+            try site.remove("static/docs")
+            try site.write("static/docs", "docs\n")
+        }
+        try Self.step(site, "static file turned into a folder") {
+            try site.remove("static/docs")
+            try site.write("static/docs/notes.txt", "other notes\n")
+        }
         try Self.step(site, "static file deleted") { try site.remove("static/docs/notes.txt") }
         #expect(!FileManager.default.fileExists(atPath: site.output.appendingPathComponent("docs").path))
         try Self.step(site, "settings changed") {
