@@ -23,10 +23,13 @@ public struct OutputWriter: Sendable {
     public enum Failure: Error, CustomStringConvertible {
         case unsafePath(String)
         case io(String)
+        /// A page that could not be rendered (see `TemplateNesting`): the site's error, not the file system's.
+        case render(Diagnostic)
         public var description: String {
             switch self {
             case .unsafePath(let p): "refusing to write '\(p)': it would land outside the output folder"
             case .io(let m): m
+            case .render(let d): d.description
             }
         }
     }

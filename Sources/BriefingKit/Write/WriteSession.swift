@@ -5,7 +5,9 @@ extension OutputWriter {
     /// lets the bytes go; `finish` records the state and makes the new site the site.
     ///
     /// Everything that can be wrong with the content is found before a session
-    /// starts, so what can still fail here is the file system.
+    /// starts, so what can still fail here is the file system, and a page whose templates
+    /// nest without end through a partial the data names (`TemplateNesting`); a build
+    /// that can meet one writes into a staging folder, which `abandon` removes.
     final class Session: Sendable {
         enum Mode: Sendable {
             /// Into this folder beside the output, swapped in by `finish`.
@@ -37,7 +39,8 @@ extension OutputWriter {
         }
 
         func put(_ file: RenderedFile) -> Result<Outcome, Failure> {
-            switch mode {
+            if let failure = file.failure { return .failure(.render(failure)) }
+            return switch mode {
             case .staging(let staging): putStaged(file, into: staging.path)
             case .inPlace: putInPlace(file)
             }
@@ -78,6 +81,13 @@ extension OutputWriter {
                 }
                 return .success(Outcome(path: file.path, hash: hash, size: bytes.count, stamp: stamp, unchanged: false, fingerprint: file.fingerprint))
             } catch let e as Failure { return .failure(e) } catch { return .failure(.io("cannot write \(to)")) }
+        }
+
+        /// Drops what was written, after a page failed: the staging folder goes, and the
+        /// last site stays as it was. Written in place, the files are the new site's
+        /// already; the state is gone, so the next build is a full one.
+        func abandon() {
+            if case .staging(let staging) = mode { try? FileManager.default.removeItem(at: staging) }
         }
 
         /// Records every outcome in `state` and puts the new site in place: the swap for a
