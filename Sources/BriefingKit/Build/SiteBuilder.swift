@@ -54,7 +54,9 @@ public struct SiteBuilder: Sendable {
         var (plan, result) = prepare(scanned: nil, forBuild: false)
         guard let plan else { return result }
         let start = ContinuousClock.now
-        result.files = plan.stage.files(plan.site, extra: plan.extra)
+        let (files, failures) = plan.stage.files(plan.site, extra: plan.extra)
+        result.files = failures.isEmpty ? files : []
+        result.diagnostics.append(contentsOf: failures)
         result.timings.append(("render", Self.seconds(ContinuousClock.now - start)))
         return result
     }
@@ -157,7 +159,10 @@ public struct SiteBuilder: Sendable {
         var (plan, result) = prepare(scanned: tree, forBuild: true)
         guard let plan else { return result }
         let writeStart = ContinuousClock.now
-        let inPlace = previous.flatMap { OutputWriter.canUpdate(paths: plan.paths, previous: $0) ? $0 : nil }
+        // A theme whose nesting no check could bound (a partial the data names) may fail a page
+        // after writing began: it writes into a staging folder, so that the last site stays whole.
+        let inPlace = plan.stage.theme.nesting.bounded
+            ? previous.flatMap { OutputWriter.canUpdate(paths: plan.paths, previous: $0) ? $0 : nil } : nil
         // Fingerprints hold only for the same tool and options (the key) over an output the state describes.
         let kept: [String: ContentHash] = inPlace.map { $0.key == inputs.key ? $0.fingerprints : [:] } ?? [:]
         do {
@@ -166,6 +171,13 @@ public struct SiteBuilder: Sendable {
             let outcomes = plan.stage.run(plan.site, extra: plan.extra, fingerprinting: true,
                                           isUnchanged: { path, fingerprint in kept[path] == fingerprint },
                                           deliver: { session.put($0) })
+            let failures = RenderStage.unique(outcomes.compactMap { if case .failure(.render(let d)) = $0 { d } else { nil } })
+            guard failures.isEmpty else {
+                session.abandon()
+                result.diagnostics.append(contentsOf: failures)
+                result.timings.append(("render+write", Self.seconds(ContinuousClock.now - writeStart)))
+                return result
+            }
             let made = outcomes.compactMap { try? $0.get() }
             result.renderedPages = made.filter { !$0.kept && OutputFile.isPage($0.path) }.map(\.path)
             result.keptFiles = made.filter(\.kept).map(\.path)

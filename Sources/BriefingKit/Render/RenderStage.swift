@@ -6,6 +6,8 @@ struct RenderedFile: Sendable {
     var bytes: [UInt8]?
     /// What the page's bytes follow from (see `PageFingerprint`); nil for files that are always made.
     var fingerprint: ContentHash?
+    /// Why the page has no bytes: its templates nest without end (see `TemplateNesting`).
+    var failure: Diagnostic? = nil
 }
 
 /// Render stage: every page through its template, on both cores, in a fixed order.
@@ -69,8 +71,12 @@ struct RenderStage {
                 if let fingerprint, isUnchanged(job.path, fingerprint) {
                     return [deliver(RenderedFile(path: job.path, bytes: nil, fingerprint: fingerprint))]
                 }
-                let bytes = theme.renderBytes(job.template, context, expectedSize: size)
-                return [deliver(RenderedFile(path: job.path, bytes: bytes, fingerprint: fingerprint))]
+                do throws(Diagnostic) {
+                    let bytes = try theme.renderBytes(job.template, context, expectedSize: size)
+                    return [deliver(RenderedFile(path: job.path, bytes: bytes, fingerprint: fingerprint))]
+                } catch {
+                    return [deliver(RenderedFile(path: job.path, bytes: nil, failure: error))]
+                }
             }
         }
         work.append { ready.map { deliver(RenderedFile(path: $0.path, bytes: $0.bytes)) } }
@@ -92,14 +98,23 @@ struct RenderStage {
         job.template == "questions" || job.template == "pack" || job.template == "briefing"
     }
 
-    /// Every file in memory: what `check` and the tests read.
-    func files(_ site: LinkedSite, extra: [OutputFile] = []) -> [OutputFile] {
-        run(site, extra: extra, fingerprinting: false, isUnchanged: { _, _ in false }) { file in
+    /// Every file in memory: what `check` and the tests read. `failures`: the pages
+    /// that could not be rendered, each error once.
+    func files(_ site: LinkedSite, extra: [OutputFile] = []) -> (files: [OutputFile], failures: [Diagnostic]) {
+        let made = run(site, extra: extra, fingerprinting: false, isUnchanged: { _, _ in false }) { file -> Result<OutputFile, Diagnostic> in
+            if let failure = file.failure { return .failure(failure) }
             // Buffers grow by doubling; held until the end, a page keeps only its bytes.
             var bytes = file.bytes ?? []
             if bytes.capacity > bytes.count + bytes.count / 8 + 4096 { bytes = bytes.withUnsafeBufferPointer { Array($0) } }
-            return OutputFile(path: file.path, bytes: bytes)
+            return .success(OutputFile(path: file.path, bytes: bytes))
         }
+        return (made.compactMap { try? $0.get() }, Self.unique(made.compactMap { if case .failure(let d) = $0 { d } else { nil } }))
+    }
+
+    /// Each error once, in the order met: every page of a looping template fails the same way.
+    static func unique(_ failures: [Diagnostic]) -> [Diagnostic] {
+        var seen: Set<Diagnostic> = []
+        return failures.filter { seen.insert($0).inserted }
     }
 
     static var assets: [OutputFile] {

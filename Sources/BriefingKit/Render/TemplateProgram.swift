@@ -7,7 +7,8 @@ import Mustache
 /// once per template and build), so delimiters, standalone lines and
 /// inheritance come out exactly as swift-mustache reads them. A token this
 /// reading does not know makes the template unusable here, and the page is
-/// rendered by swift-mustache itself.
+/// rendered by swift-mustache itself (only where `TemplateNesting.bounded` says it
+/// cannot loop: swift-mustache has no nesting limit).
 final class TemplateProgram: @unchecked Sendable {
     indirect enum Node {
         case text([UInt8])
@@ -16,6 +17,9 @@ final class TemplateProgram: @unchecked Sendable {
         case section(Name, TemplateProgram, inverted: Bool)
         case block(String, TemplateProgram, indentation: String?)
         case partial(String, indentation: String?, inherits: [String: TemplateProgram]?)
+        /// `{{>*name}}`: the partial the variable names. Run here rather than left to
+        /// swift-mustache, so that `TemplateRenderer`'s nesting limit holds for it too.
+        case dynamicPartial(Name, indentation: String?, inherits: [String: TemplateProgram]?)
         case contentType(html: Bool)
     }
 
@@ -81,13 +85,16 @@ final class TemplateProgram: @unchecked Sendable {
             return .section(Name(try string(0), transforms: try strings(1)), try template(2), inverted: kind == "invertedSection")
         case "blockExpansion":
             return .block(try string(0), try template(1), indentation: try optionalString(2))
-        case "partial":
+        case "partial", "dynamicNamePartial":
             guard parts.count == 3 else { throw Unreadable() }
             var inherits: [String: TemplateProgram]?
             if let map = parts[2] as? [String: MustacheTemplate] {
                 inherits = try map.mapValues { try TemplateProgram($0) }
             } else if Mirror(reflecting: parts[2]).children.count != 0 {
                 throw Unreadable()
+            }
+            if kind == "dynamicNamePartial" {
+                return .dynamicPartial(Name(try string(0), transforms: []), indentation: try optionalString(1), inherits: inherits)
             }
             return .partial(try string(0), indentation: try optionalString(1), inherits: inherits)
         case "contentType":
@@ -97,7 +104,7 @@ final class TemplateProgram: @unchecked Sendable {
             default: throw Unreadable()
             }
         default:
-            // Dynamic partials and stray block definitions: leave them to swift-mustache.
+            // Block definitions outside a parent, which the parser does not make, and tokens of a later swift-mustache.
             throw Unreadable()
         }
     }
@@ -112,7 +119,9 @@ struct TemplatePrograms: @unchecked Sendable {
         var programs: [String: TemplateProgram?] = [:]
         for name in names {
             guard let template = library.getTemplate(named: name) else { continue }
-            programs[name] = try? TemplateProgram(template)
+            // Kept as nil, not left out: `programs[name] = nil` would drop the name, and the
+            // renderer would take the template for a missing one and print nothing.
+            programs.updateValue(try? TemplateProgram(template), forKey: name)
         }
         self.programs = programs
     }

@@ -12,6 +12,16 @@ import Mustache
 struct TemplateRenderer {
     struct Unsupported: Error {}
 
+    /// How deep templates may nest: each partial, parent and overriding block is a level.
+    /// `PartialCycles` finds the loops it can before rendering; this stops those it cannot
+    /// see (a partial named by the data) before the stack runs out. The built-in theme nests 4 deep.
+    static let nestingLimit = 64
+
+    /// A page that went `nestingLimit` deep: what was being rendered, the innermost first.
+    struct TooDeep: Error {
+        var trail: [String]
+    }
+
     let programs: [String: TemplateProgram?]
 
     /// Where a template is rendered: swift-mustache's `MustacheContext`.
@@ -21,6 +31,8 @@ struct TemplateRenderer {
         var indentation: String?
         var inherited: [String: TemplateProgram]?
         var html = true
+        /// Templates and overriding blocks being rendered, this one included.
+        var depth = 1
 
         func with(_ object: Any, sequence: SequencePosition? = nil) -> Context {
             var c = self
@@ -60,8 +72,26 @@ struct TemplateRenderer {
         guard let program = found else { throw Unsupported() }
         var out: [UInt8] = []
         out.reserveCapacity(capacity)
-        try render(program, Context(stack: [object]), into: &out)
+        do {
+            try render(program, Context(stack: [object]), into: &out)
+        } catch var e as TooDeep {
+            e.trail.append(name)
+            throw e
+        }
         return out
+    }
+
+    /// Renders `program`, one level deeper than `context`, as `name` in a `TooDeep`.
+    private func nested(_ name: String, _ program: TemplateProgram, _ context: Context, into out: inout [UInt8]) throws {
+        guard context.depth < Self.nestingLimit else { throw TooDeep(trail: [name]) }
+        var c = context
+        c.depth += 1
+        do {
+            try render(program, c, into: &out)
+        } catch var e as TooDeep {
+            e.trail.append(name)
+            throw e
+        }
     }
 
     private func render(_ program: TemplateProgram, _ context: Context, into out: inout [UInt8]) throws {
@@ -121,21 +151,35 @@ struct TemplateRenderer {
             var c = context
             c.sequence = nil
             c.indentation = context.indented(indentation)
-            try render(context.inherited?[name] ?? fallback, c, into: &out)
-        case .partial(let name, let indentation, let inherits):
-            guard let found = programs[name] else { return }
-            guard let program = found else { throw Unsupported() }
-            var c = context
-            c.sequence = nil
-            c.indentation = context.indented(indentation)
-            if let inherits {
-                c.inherited = context.inherited.map { $0.merging(inherits) { outer, _ in outer } } ?? inherits
+            if let override = context.inherited?[name] {
+                // An override can show itself (`{{$main}}` inside the `main` it defines): a level too.
+                try nested("block '\(name)'", override, c, into: &out)
+            } else {
+                try render(fallback, c, into: &out)
             }
-            c.html = true
-            try render(program, c, into: &out)
+        case .partial(let name, let indentation, let inherits):
+            try renderPartial(name, indentation, inherits, context, into: &out)
+        case .dynamicPartial(let variable, let indentation, let inherits):
+            // swift-mustache's rule: the variable must hold a String naming a template.
+            guard let name = try lookup(variable, context) as? String else { return }
+            try renderPartial(name, indentation, inherits, context, into: &out)
         case .contentType(let html):
             context.html = html
         }
+    }
+
+    private func renderPartial(_ name: String, _ indentation: String?, _ inherits: [String: TemplateProgram]?,
+                               _ context: Context, into out: inout [UInt8]) throws {
+        guard let found = programs[name] else { return }
+        guard let program = found else { throw Unsupported() }
+        var c = context
+        c.sequence = nil
+        c.indentation = context.indented(indentation)
+        if let inherits {
+            c.inherited = context.inherited.map { $0.merging(inherits) { outer, _ in outer } } ?? inherits
+        }
+        c.html = true
+        try nested(name, program, c, into: &out)
     }
 
     private func renderSection(_ child: Any?, _ program: TemplateProgram, _ context: Context, into out: inout [UInt8]) throws {

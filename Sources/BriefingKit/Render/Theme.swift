@@ -43,6 +43,8 @@ public struct Theme: Sendable {
     /// The same two libraries for `TemplateRenderer`; nil renders through swift-mustache alone.
     let renderer: TemplateRenderer?
     let sharedRenderer: TemplateRenderer?
+    /// Where each template includes others, and whether that nesting is known to end.
+    let nesting: TemplateNesting
     /// Every template's name and text: a page rendered with another theme is another page.
     var identity = ContentHash(a: 0, b: 0)
 
@@ -83,20 +85,45 @@ public struct Theme: Sendable {
                 }
             }
         }
-        for cycle in PartialCycles.find(texts, preferred: overridden) {
-            let path = overrides.first { $0.slug == cycle.names[0] }?.displayPath ?? "<built-in>/\(cycle.names[0]).mustache"
-            diagnostics.error(SourceLocation(path: path, line: cycle.reference.line, column: cycle.reference.column),
-                              "template '\(cycle.names[0])' includes itself (\((cycle.names + [cycle.names[0]]).joined(separator: " → "))), so it would never finish rendering")
-        }
+        let nesting = checkNesting(library, texts: texts, sources: shown, diagnostics: &diagnostics)
         guard !diagnostics.hasErrors else { return (nil, diagnostics) }
         var shared = library
         try? shared.register(QuestionPartials.standIn, named: "question")
         var theme = Theme(library: library, sharedQuestions: shared,
                           prerenderable: prerenderable(TemplateGraph(texts: texts), overridden: overridden),
                           renderer: TemplateRenderer(programs: TemplatePrograms(library, names: texts.keys).programs),
-                          sharedRenderer: TemplateRenderer(programs: TemplatePrograms(shared, names: texts.keys).programs))
+                          sharedRenderer: TemplateRenderer(programs: TemplatePrograms(shared, names: texts.keys).programs),
+                          nesting: nesting)
         theme.identity = identity
         return (theme, diagnostics)
+    }
+
+    /// Templates that would render inside themselves are errors at the reference that
+    /// closes the loop (`PartialCycles`), read from each template as swift-mustache parsed it.
+    static func checkNesting(_ library: MustacheLibrary, texts: [String: String], sources: [String: String],
+                             diagnostics: inout Diagnostics) -> TemplateNesting {
+        var outlines: [String: TemplateOutline] = [:]
+        var readAll = true
+        for (name, text) in texts {
+            // One that did not parse is an error already.
+            guard let template = library.getTemplate(named: name) else { continue }
+            if let outline = TemplateOutline.read(template, named: name, text: text) {
+                outlines[name] = outline
+            } else {
+                outlines[name] = TemplateOutline.scanned(text, named: name)
+                readAll = false
+            }
+        }
+        let preferred = Set(sources.keys)
+        let rendering = PartialCycles.throughBlocks(outlines, preferred: preferred)
+        // The loops of templates naming each other, as they were always reported; else those only a block override closes.
+        let named = PartialCycles.find(outlines, preferred: preferred)
+        for cycle in named.isEmpty ? rendering.cycles : named {
+            let at = cycle.reference
+            diagnostics.error(SourceLocation(path: sources[at.template] ?? "<built-in>/\(at.template).mustache", line: at.line, column: at.column),
+                              cycle.message)
+        }
+        return TemplateNesting(sources: sources, references: outlines.mapValues(\.references), bounded: rendering.bounded && readAll)
     }
 
     /// Built-in page templates that reach `question` only through built-in templates,
@@ -112,34 +139,50 @@ public struct Theme: Sendable {
 
     /// Renders a page template. The context is made of dictionaries and arrays,
     /// which swift-mustache reads directly instead of through `Mirror`.
-    public func render(_ template: String, _ context: [String: Any]) -> String {
-        String(decoding: renderBytes(template, context), as: UTF8.self)
+    public func render(_ template: String, _ context: [String: Any]) throws(Diagnostic) -> String {
+        String(decoding: try renderBytes(template, context), as: UTF8.self)
     }
 
-    /// `render` as the bytes of a file, without a `String` in between.
-    public func renderBytes(_ template: String, _ context: [String: Any], expectedSize: Int? = nil) -> [UInt8] {
+    /// `render` as the bytes of a file, without a `String` in between. Throws the error
+    /// of a page that nests templates without end (see `TemplateNesting`).
+    public func renderBytes(_ template: String, _ context: [String: Any], expectedSize: Int? = nil) throws(Diagnostic) -> [UInt8] {
         let shared = prerenderable.contains(template)
         // A little over the text the context holds: the template adds its markup.
         let capacity = expectedSize.map { max(1 << 16, $0 + $0 / 4) } ?? 1 << 16
-        if let bytes = try? (shared ? sharedRenderer : renderer)?.render(template, context, capacity: capacity) { return bytes }
+        do {
+            if let bytes = try (shared ? sharedRenderer : renderer)?.render(template, context, capacity: capacity) { return bytes }
+        } catch let e as TemplateRenderer.TooDeep {
+            throw nesting.diagnostic(e, page: template)
+        } catch {
+            // `Unsupported`: swift-mustache renders the page, below.
+        }
+        guard nesting.bounded else { throw nesting.unchecked(page: template) }
         return Array(((shared ? sharedQuestions : library).render(context, withTemplate: template) ?? "").utf8)
     }
 
     /// A template with every partial as written (no shared questions): what a shared rendering stands for.
+    /// Only asked for the built-in `question`, whose nesting is the theme's own and ends
+    /// (see `prerenderable`), so the empty rendering of a failure is never seen.
     func renderWhole(_ template: String, _ context: Any) -> String {
-        if let bytes = try? renderer?.render(template, context) { return String(decoding: bytes, as: UTF8.self) }
-        return library.render(context, withTemplate: template) ?? ""
+        do {
+            if let bytes = try renderer?.render(template, context) { return String(decoding: bytes, as: UTF8.self) }
+        } catch is TemplateRenderer.TooDeep {
+            return ""
+        } catch {}
+        return nesting.bounded ? library.render(context, withTemplate: template) ?? "" : ""
     }
 }
 
 extension Theme {
     /// Every page through the full `question` partial: what the shared rendering must equal.
     func unshared() -> Theme {
-        Theme(library: library, sharedQuestions: library, prerenderable: [], renderer: renderer, sharedRenderer: renderer, identity: identity)
+        Theme(library: library, sharedQuestions: library, prerenderable: [], renderer: renderer, sharedRenderer: renderer,
+              nesting: nesting, identity: identity)
     }
 
     /// Every page through swift-mustache: what `TemplateRenderer` must equal.
     func mustacheOnly() -> Theme {
-        Theme(library: library, sharedQuestions: sharedQuestions, prerenderable: prerenderable, renderer: nil, sharedRenderer: nil, identity: identity)
+        Theme(library: library, sharedQuestions: sharedQuestions, prerenderable: prerenderable, renderer: nil, sharedRenderer: nil,
+              nesting: nesting, identity: identity)
     }
 }

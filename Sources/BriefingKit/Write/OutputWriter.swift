@@ -28,10 +28,13 @@ public struct OutputWriter: Sendable {
         /// After an in-place build began renaming its files into place: the output is then
         /// part old, part new and holds no state, so the next build is a full one.
         case incomplete(String)
+        /// A page that could not be rendered (see `TemplateNesting`): the site's error, not the file system's.
+        case render(Diagnostic)
         public var description: String {
             switch self {
             case .unsafePath(let p): "refusing to write '\(p)': it would land outside the output folder"
             case .io(let m), .incomplete(let m): m
+            case .render(let d): d.description
             }
         }
     }

@@ -5,7 +5,9 @@ extension OutputWriter {
     /// lets the bytes go; `finish` records the state and makes the new site the site.
     ///
     /// Everything that can be wrong with the content is found before a session
-    /// starts, so what can still fail here is the file system (a full disk, above all).
+    /// starts, so what can still fail here is the file system (a full disk, above all),
+    /// and a page whose templates nest without end through a partial the data names
+    /// (`TemplateNesting`; a build that can meet one writes into a staging folder).
     /// Until `finish` has every file written, the old site is untouched: staged files
     /// sit in a folder beside it, in-place ones under a temporary name beside their old
     /// selves; a failure removes them and leaves the site and its state as they were.
@@ -45,7 +47,8 @@ extension OutputWriter {
         }
 
         func put(_ file: RenderedFile) -> Result<Outcome, Failure> {
-            switch mode {
+            if let failure = file.failure { return .failure(.render(failure)) }
+            return switch mode {
             case .staging(let staging): putStaged(file, into: staging.path)
             case .inPlace: putInPlace(file)
             }
@@ -89,6 +92,13 @@ extension OutputWriter {
                 if let e = error as? Failure { return .failure(e) }
                 return .failure(.io("cannot write \(to)"))
             }
+        }
+
+        /// Drops what was written, after a page failed: the staging folder goes, and the
+        /// last site stays as it was. Written in place, the files are the new site's
+        /// already; the state is gone, so the next build is a full one.
+        func abandon() {
+            if case .staging(let staging) = mode { try? FileManager.default.removeItem(at: staging) }
         }
 
         /// Records every outcome in `state` and puts the new site in place: the swap for a
