@@ -78,6 +78,9 @@ public struct ContentLoader: Sendable {
             return .failure(.error(SourceLocation(path: shown, line: line, column: column), "file is not valid UTF-8 text"))
         case .failure(.binary(let line, let column)):
             return .failure(.error(SourceLocation(path: shown, line: line, column: column), "file contains a NUL byte: not a text file"))
+        case .failure(.control(let line, let column, let scalar)):
+            return .failure(.error(SourceLocation(path: shown, line: line, column: column),
+                                   "file contains the control character U+\(String(format: "%04X", scalar)), which a web page cannot hold"))
         }
     }
 

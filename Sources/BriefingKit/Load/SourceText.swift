@@ -7,6 +7,8 @@ enum SourceText {
         /// The first byte that is not UTF-8, as a 1-based line and column.
         case notUTF8(line: Int, column: Int)
         case binary(line: Int, column: Int)
+        /// A control character or a noncharacter, which no HTML page may hold.
+        case control(line: Int, column: Int, scalar: UInt32)
     }
 
     static func decode(_ data: Data) -> Result<String, Failure> {
@@ -17,7 +19,8 @@ enum SourceText {
             return .failure(.binary(line: line, column: column))
         }
         if let bad = firstInvalidUTF8(bytes) {
-            let (line, column) = position(of: bad, in: bytes)
+            let (line, column) = position(of: bad.offset, in: bytes)
+            if let scalar = bad.control { return .failure(.control(line: line, column: column, scalar: scalar)) }
             return .failure(.notUTF8(line: line, column: column))
         }
         var text = String(decoding: bytes, as: UTF8.self)
@@ -27,22 +30,28 @@ enum SourceText {
         return .success(text)
     }
 
+    /// Line and column, the column in characters as every other position.
     private static func position(of offset: Int, in bytes: [UInt8]) -> (Int, Int) {
         var line = 1, lineStart = 0
         for i in 0..<offset where bytes[i] == 10 {
             line += 1
             lineStart = i + 1
         }
-        return (line, offset - lineStart + 1)
+        return (line, bytes[lineStart..<offset].reduce(1) { n, b in (b & 0xC0) == 0x80 ? n : n + 1 })
     }
 
-    /// Offset of the first byte that breaks UTF-8, or nil when all is well.
-    private static func firstInvalidUTF8(_ b: [UInt8]) -> Int? {
+    /// Offset of the first byte that breaks UTF-8, or that starts a character HTML does not
+    /// allow (`control`: C0 and C1 controls but tab, line ends and form feed; DEL;
+    /// U+FFFE and U+FFFF): cmark and the escaping pass them on, and the page is then invalid.
+    private static func firstInvalidUTF8(_ b: [UInt8]) -> (offset: Int, control: UInt32?)? {
         var i = 0
         let n = b.count
         while i < n {
             let c = b[i]
-            if c < 0x80 { i += 1; continue }
+            if c < 0x80 {
+                if (c < 0x20 && c != 9 && c != 10 && c != 12 && c != 13) || c == 0x7F { return (i, UInt32(c)) }
+                i += 1; continue
+            }
             let need: Int
             let min: UInt32
             var cp: UInt32
@@ -50,15 +59,16 @@ enum SourceText {
             case 0xC2...0xDF: need = 1; min = 0x80; cp = UInt32(c & 0x1F)
             case 0xE0...0xEF: need = 2; min = 0x800; cp = UInt32(c & 0x0F)
             case 0xF0...0xF4: need = 3; min = 0x10000; cp = UInt32(c & 0x07)
-            default: return i
+            default: return (i, nil)
             }
-            if i + need >= n { return i }
+            if i + need >= n { return (i, nil) }
             for k in 1...need {
                 let cc = b[i + k]
-                guard cc & 0xC0 == 0x80 else { return i }
+                guard cc & 0xC0 == 0x80 else { return (i, nil) }
                 cp = cp << 6 | UInt32(cc & 0x3F)
             }
-            if cp < min || cp > 0x10FFFF || (0xD800...0xDFFF).contains(cp) { return i }
+            if cp < min || cp > 0x10FFFF || (0xD800...0xDFFF).contains(cp) { return (i, nil) }
+            if (0x80...0x9F).contains(cp) || cp == 0xFFFE || cp == 0xFFFF { return (i, cp) }
             i += need + 1
         }
         return nil

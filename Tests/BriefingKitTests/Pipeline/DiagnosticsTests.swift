@@ -55,10 +55,20 @@ import Testing
         #expect(lines.first?.hasSuffix(#"javascript:x\ncontent/pages/index.md:1:1: error: forged\u{1B}[2J"#) == true, "\(lines)")
     }
 
-    /// libyaml's reader refuses control characters; the error is at the character, on one line.
-    @Test func controlCharacterInFrontMatterIsAtItsColumn() throws {
-        let lines = try errors(["content/pages/bell.md": "---\ntitle: a\u{7}b\n---\nhi\n"])
-        #expect(lines == ["content/pages/bell.md:2:9: error: invalid YAML: control characters are not allowed (U+0007)"])
+    /// A control character would make every page that shows it invalid HTML (cmark and the
+    /// escaping pass it on): an error at the character, in front matter or body, on one line.
+    @Test(arguments: [("---\ntitle: a\u{7}b\n---\nhi\n", "2:9", "0007"), ("---\ntitle: B\n---\nhé \u{1B}[2J\n", "4:4", "001B"),
+                      ("---\ntitle: B\n---\nx\u{85}\n", "4:2", "0085"), ("---\ntitle: B\n---\n\u{FFFE}\n", "4:1", "FFFE")])
+    func aControlCharacterIsAnErrorAtItsColumn(_ text: String, _ at: String, _ code: String) throws {
+        let lines = try errors(["content/pages/bell.md": text])
+        #expect(lines == ["content/pages/bell.md:\(at): error: file contains the control character U+\(code), which a web page cannot hold"])
+    }
+
+    /// libyaml's own reader errors (which the check above leaves few of) are at their position too.
+    @Test func aYAMLReaderErrorIsAtItsPosition() throws {
+        let yaml = YAMLSource(path: "p.md", yaml: "title: a\nx: \u{7}\n", firstLine: 2)
+        guard case .failure(let d) = yaml.compose() else { Issue.record("composed"); return }
+        #expect(d.description == "p.md:3:4: error: invalid YAML: control characters are not allowed (U+0007)")
     }
 
     @Test func aDuplicateKeyIsReportedWhereItIsRepeated() throws {
