@@ -22,7 +22,7 @@ struct TemplateTags {
 
     struct Tag {
         var key: Key
-        /// 1-based; the column counts UTF-8 bytes, as the other diagnostics do.
+        /// 1-based; the column counts characters, as the other diagnostics do.
         var line: Int
         var column: Int
         var name: String { key.name }
@@ -30,6 +30,10 @@ struct TemplateTags {
     }
 
     let tags: [Tag]
+    /// The first tag that opens a section (`#`, `^`, `$`, `<`) more than `maxDepth` deep:
+    /// swift-mustache's parser recurses per level and runs out of stack near a thousand.
+    let tooDeep: (line: Int, column: Int)?
+    static let maxDepth = 100
     /// Looked up once per reference: a template may hold many thousands.
     private let byKey: [Key: [Tag]]
     private let byName: [String: Tag]
@@ -37,6 +41,7 @@ struct TemplateTags {
     init(_ text: String) {
         var scanner = Scanner(Array(text.unicodeScalars))
         tags = scanner.run()
+        tooDeep = scanner.tooDeep
         byKey = Dictionary(grouping: tags, by: \.key)
         byName = Dictionary(tags.map { ($0.name, $0) }) { first, _ in first }
     }
@@ -56,8 +61,15 @@ struct TemplateTags {
         var lineStart = 0
         var open: [Unicode.Scalar] = ["{", "{"]
         var close: [Unicode.Scalar] = ["}", "}"]
+        var depth = 0
+        var tooDeep: (line: Int, column: Int)?
 
         init(_ s: [Unicode.Scalar]) { self.s = s }
+
+        private mutating func open(_ start: Int, _ startLine: Int, _ startOfLine: Int) {
+            depth += 1
+            if depth > TemplateTags.maxDepth && tooDeep == nil { tooDeep = (startLine, column(start, startOfLine)) }
+        }
 
         /// swift-mustache's `partialNameChars`.
         static let nameChars = Set("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.-_?()*/".unicodeScalars)
@@ -74,12 +86,14 @@ struct TemplateTags {
                 let sigil = s[i]
                 switch sigil {
                 case "$":
+                    open(start, startLine, startOfLine)
                     i += 1
                     skipWhitespace()
                     let name = read(while: Self.blockChars.contains)
                     out.append(Tag(key: Key(kind: .block, name: name), line: startLine, column: column(start, startOfLine)))
                     skipPast(close)
                 case ">", "<":
+                    if sigil == "<" { open(start, startLine, startOfLine) }
                     i += 1
                     skipWhitespace()
                     var dynamic = false
@@ -92,6 +106,12 @@ struct TemplateTags {
                 case "=":
                     i += 1
                     setDelimiters()
+                case "#", "^":
+                    open(start, startLine, startOfLine)
+                    skipPast(close)
+                case "/":
+                    depth -= 1
+                    skipPast(close)
                 default:
                     skipPast(close)
                 }
@@ -102,12 +122,13 @@ struct TemplateTags {
         /// How far `column` counted, on the line it last counted: tags come in order, so a
         /// line of megabytes is counted once, not once per tag.
         private var counted = 0
-        private var countedBytes = 0
+        private var countedChars = 0
 
         private mutating func column(_ at: Int, _ lineStart: Int) -> Int {
-            if counted < lineStart || counted > at { (counted, countedBytes) = (lineStart, 0) }
-            while counted < at { countedBytes += s[counted].utf8.count; counted += 1 }
-            return countedBytes + 1
+            if counted < lineStart || counted > at { (counted, countedChars) = (lineStart, 0) }
+            countedChars += at - counted
+            counted = at
+            return countedChars + 1
         }
 
         private func at(_ d: [Unicode.Scalar]) -> Bool {

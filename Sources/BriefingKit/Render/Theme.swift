@@ -72,6 +72,11 @@ public struct Theme: Sendable {
         if let last, last.identity == identity, !diagnostics.hasErrors { return (last, diagnostics) }
         var library = MustacheLibrary()
         for name in texts.keys.sorted() {
+            if let at = TemplateTags(texts[name]!).tooDeep {
+                diagnostics.error(SourceLocation(path: shown[name] ?? "<built-in>/\(name).mustache", line: at.line, column: at.column),
+                                  "sections nest more than \(TemplateTags.maxDepth) deep here")
+                continue
+            }
             do {
                 try library.register(texts[name]!, named: name)
             } catch let e as MustacheTemplate.ParserError where shown[name] != nil {

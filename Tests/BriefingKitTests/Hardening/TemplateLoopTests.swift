@@ -94,6 +94,15 @@ import Testing
         #expect(String(decoding: fast, as: UTF8.self) == "a[1]bc<1>[1]")
     }
 
+    /// swift-mustache's parser recurses once per nested section and ran out of stack near
+    /// a thousand levels, before any of our checks: refused first, at the tag too deep.
+    @Test func sectionsNestedTooDeepAreRefusedBeforeTheParse() throws {
+        let deep = String(repeating: "{{#a}}", count: 1000) + String(repeating: "{{/a}}", count: 1000)
+        let errors = try rejected("sections nested 1,000 deep", ["templates/footer.mustache": "<p>é\n" + deep])
+        #expect(errors == ["templates/footer.mustache:2:601: error: sections nest more than 100 deep here"])
+        #expect(TemplateTags(String(repeating: "{{#a}}{{/a}}", count: 5000)).tooDeep == nil)
+    }
+
     @Test func tagsAreFoundWhereSwiftMustacheReadsThem() {
         let tags = TemplateTags("x {{! {{> no}} }}\n  {{>\n one }}{{=<% %>=}}<%<two%><%/two%>{{> no}}\n<%$ b%><%>*three%>")
         #expect(tags.tags.map { "\($0.key.kind) \($0.name) \($0.line):\($0.column)\($0.dynamic ? " dynamic" : "")" } == [
