@@ -229,10 +229,30 @@ enum StaticFiles {
     static func read(_ tree: SourceTree, reserved: Set<String>) -> (files: [OutputFile], diagnostics: Diagnostics) {
         var d = Diagnostics()
         var files: [OutputFile] = []
+        // The folders generated files sit in: a static file there would have to be a folder too.
+        var folders: Set<Substring> = []
+        for path in reserved {
+            var dir = Substring(path)
+            while let slash = dir.lastIndex(of: "/") { dir = dir[..<slash]; if !folders.insert(dir).inserted { break } }
+        }
         for (rel, url) in tree.staticFiles {
             let shown = tree.displayRoot + "static/" + rel
             if reserved.contains(rel) {
                 d.error(SourceLocation(path: shown), "static file would replace the generated \(rel)")
+                continue
+            }
+            if folders.contains(Substring(rel)) {
+                d.error(SourceLocation(path: shown), "static file would replace the folder of generated pages \(rel)/")
+                continue
+            }
+            var parent = Substring(rel)
+            var underFile: Substring? = nil
+            while let slash = parent.lastIndex(of: "/") {
+                parent = parent[..<slash]
+                if reserved.contains(String(parent)) { underFile = parent }
+            }
+            if let underFile {
+                d.error(SourceLocation(path: shown), "static file would need a folder where the generated \(underFile) is")
                 continue
             }
             guard let data = FileManager.default.contents(atPath: url.path) else {
