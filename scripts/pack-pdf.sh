@@ -45,9 +45,16 @@ for paper in A4 Letter; do
     *) problems+=("page size is '$size'") ;;
   esac
   [ "$pages" -ge "$min" ] && [ "$pages" -le "$max" ] || problems+=("$pages pages, expected $min..$max")
-  # Headings at the top of a page: the first lines of each page after the cover.
+  # Headings at the top of a page: the first lines of each page after the cover; on a
+  # team's first page (its "Team …" line near the top), the first recommendation after
+  # the team's introduction.
   tops=$(for p in $(seq 2 "$pages"); do
-           pdftotext -f "$p" -l "$p" -layout "$pdf" - | grep -v '^[[:space:]]*$' | head -6 | grep -oE '^[[:space:]]*Rec [0-9]+:' || true
+           lines=$(pdftotext -f "$p" -l "$p" -layout "$pdf" - | grep -v '^[[:space:]]*$' || true)
+           if printf '%s\n' "$lines" | head -6 | grep -qE '^[[:space:]]*Team '; then
+             printf '%s\n' "$lines" | grep -oE '^[[:space:]]*Rec [0-9]+:' | head -1 || true
+           else
+             printf '%s\n' "$lines" | head -6 | grep -oE '^[[:space:]]*Rec [0-9]+:' || true
+           fi
          done | tr -d ' ' | sort -u | wc -l)
   [ "$tops" -eq "$recs" ] || problems+=("$tops of $recs recommendations start a page")
   missing=0
