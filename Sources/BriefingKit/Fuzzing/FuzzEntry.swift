@@ -5,13 +5,15 @@ import Foundation
 /// The first byte picks what the rest feeds: a content file to split and decode as
 /// every kind, a Markdown field to parse and link against a small fixed site, a
 /// slide deck to import, or a content file that joins the fixed site and goes all
-/// the way through rendering. Besides crashes, it stops on two broken promises:
+/// the way through rendering; a first byte of 255 makes the rest a template override
+/// that the fixed site is rendered with. Besides crashes, it stops on two broken promises:
 /// rendered HTML that can run something (`ActiveContentScanner`), and a diagnostic
 /// that is not `path:line:col` with positive numbers.
 public enum FuzzEntry {
     public static func run(_ data: Data) {
         guard let mode = data.first else { return }
         let input = Data(data.dropFirst())
+        if mode == 255 { return template(input) }
         switch mode % 4 {
         case 0: load(input)
         case 1: markdown(input)
@@ -63,6 +65,25 @@ public enum FuzzEntry {
         for file in FuzzSite.render(content) where OutputFile.isPage(file.path) {
             expectInert(String(decoding: file.bytes, as: UTF8.self), file.path)
         }
+    }
+
+    /// A template override (its name picked by the first byte) parsed, checked for loops,
+    /// and the fixed site rendered with it: a loop or nesting that slips past the checks
+    /// must end as a diagnostic, never as a stack overflow.
+    static func template(_ data: Data) {
+        guard let pick = data.first else { return }
+        let names = ["footer", "question", "page", "base", "recommendation", "backlinks"]
+        let name = names[Int(pick) % names.count]
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("briefing-fuzz-\(getpid())")
+        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let url = folder.appendingPathComponent(name + ".mustache")
+        guard (try? Data(data.dropFirst()).write(to: url)) != nil else { return }
+        let file = SourceTree.File(kind: .pages, slug: name, url: url, displayPath: "templates/\(name).mustache")
+        let (theme, diagnostics) = Theme.load(overrides: [file])
+        diagnostics.all.forEach(expectWellFormed)
+        guard let theme else { return }
+        FuzzSite.render(FuzzSite.shared.content, theme: theme).forEach(expectWellFormed)
     }
 
     static func expectWellFormed(_ d: Diagnostic) {
@@ -123,6 +144,16 @@ struct FuzzSite: Sendable {
     static let theme = Theme.load(overrides: []).0
 
     /// What `SiteBuilder.make` does between loading and writing, without the disk.
+    /// The fixed site rendered with another theme; the pages' failures.
+    static func render(_ content: SiteContent, theme: Theme) -> [Diagnostic] {
+        let urls = SiteURLs(pretty: content.config.prettyLinks)
+        let results = shared.stage.run(content)
+        var diagnostics = Diagnostics()
+        let references = CrossReferences(content: content, results: results, diagnostics: &diagnostics)
+        let fragments = Dictionary(results.map { ($0.key, $0.fragment) }) { a, _ in a }
+        return RenderStage(theme: theme).files(LinkedSite(content: content, fragments: fragments, references: references, urls: urls)).failures
+    }
+
     static func render(_ content: SiteContent) -> [OutputFile] {
         var diagnostics = SiteValidator().validate(content)
         let urls = SiteURLs(pretty: content.config.prettyLinks)
