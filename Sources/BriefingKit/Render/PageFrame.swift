@@ -19,11 +19,16 @@ final class PageFrame {
     /// every question a meeting asked show the same few teams' badges again and again.
     /// A frame belongs to the one page job that made it, so this needs no lock.
     var badges: [String: [String: Any]] = [:]
+    /// The heading level of a question's id on this page: `h3` under a recommendation's
+    /// `h2` (its page, its team's), `h4` where a team's `h2` and a recommendation's `h3`
+    /// come first (the questions pages, the packs).
+    let questionLevel: Int
 
-    init(site: LinkedSite, dir: String) {
+    init(site: LinkedSite, dir: String, questionLevel: Int = 3) {
         self.site = site
         self.dir = dir
         self.root = SiteURLs.rootPrefix(forDir: dir)
+        self.questionLevel = questionLevel
     }
 
     /// A link from this page to a site path (as `SiteURLs` returns them).
@@ -85,5 +90,8 @@ final class PageFrame {
         return path == "./" ? b + "/" : b + "/" + path
     }
 
-    func html(_ key: FieldKey) -> String { PageLinks.localize(site.html(key), root: root) }
+    /// A field's HTML for this page; `headingsDown`: shown that many levels deeper than rendered.
+    func html(_ key: FieldKey, headingsDown: Int = 0) -> String {
+        PageLinks.localize(site.html(key), root: root, demotingHeadingsBy: headingsDown)
+    }
 }

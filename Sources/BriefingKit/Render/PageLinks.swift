@@ -12,8 +12,10 @@ enum PageLinks {
 
     /// A byte search rather than Foundation's `replacingOccurrences`, which goes
     /// through NSString and cost a tenth of a whole build.
-    static func localize(_ html: String, root: String) -> String {
-        if root == LinkRewriter.rootScheme { return html }
+    ///
+    /// `demotingHeadingsBy`: also moves the headings down (`HeadingShift`), in the same copy.
+    static func localize(_ html: String, root: String, demotingHeadingsBy levels: Int = 0) -> String {
+        if root == LinkRewriter.rootScheme && levels <= 0 { return html }
         var html = html
         let replacement = Array(("href=\"" + root).utf8)
         let out: [UInt8]? = html.withUTF8 { src in
@@ -34,7 +36,10 @@ enum PageLinks {
                 return out
             }
         }
-        return out.map { String(decoding: $0, as: UTF8.self) } ?? html
+        guard levels > 0 else { return out.map { String(decoding: $0, as: UTF8.self) } ?? html }
+        var bytes = out ?? Array(html.utf8)
+        guard HeadingShift.demote(&bytes, by: levels) || out != nil else { return html }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Offset of the first `pattern` at or after `from`: memchr for its first byte, then a compare.

@@ -55,27 +55,30 @@ final class QuestionPartials: @unchecked Sendable {
     static let key = "briefingPrerenderedQuestion"
     static let standIn = "{{{" + key + "}}}"
 
-    /// A question as shown at one depth, with or without its recommendation.
+    /// A question as shown at one depth and heading level, with or without its recommendation.
     struct Key: Hashable, Sendable {
         let id: String
         let root: String
         let showRecommendation: Bool
+        let level: Int
         /// Hashed once: a key picks its shard, then is looked up in it and in the memory.
         let hash: Int
 
-        init(id: String, root: String, showRecommendation: Bool) {
+        init(id: String, root: String, showRecommendation: Bool, level: Int = 3) {
             self.id = id
             self.root = root
             self.showRecommendation = showRecommendation
+            self.level = level
             var h = Hasher()
             h.combine(id)
             h.combine(root)
             h.combine(showRecommendation)
+            h.combine(level)
             hash = h.finalize()
         }
 
         static func == (a: Key, b: Key) -> Bool {
-            a.hash == b.hash && a.id == b.id && a.root == b.root && a.showRecommendation == b.showRecommendation
+            a.hash == b.hash && a.id == b.id && a.root == b.root && a.showRecommendation == b.showRecommendation && a.level == b.level
         }
 
         func hash(into h: inout Hasher) { h.combine(hash) }
@@ -143,26 +146,32 @@ final class QuestionPartials: @unchecked Sendable {
     /// (`Theme.prerenderable`), whose links to the site are all `href="{{url}}"`
     /// values or its text and answer; any other value is escaped, so a `"` in it
     /// cannot end up as the `href="` the swap looks for.
+    ///
+    /// Rendered at level 3 (`h3`) too: a page that shows questions deeper moves its headings
+    /// down (`HeadingShift`), which gives the bytes the template gives at that level, as
+    /// the question's text and answer are moved with it (`QuestionView.fields`).
     func html(_ q: QuestionContext) -> String {
-        PageLinks.localize(entry(q, root: LinkRewriter.rootScheme, html: true).html ?? "", root: q.views.frame.root)
+        let frame = q.views.frame
+        return PageLinks.localize(entry(q, root: LinkRewriter.rootScheme, level: 3, html: true).html ?? "", root: frame.root,
+                                  demotingHeadingsBy: frame.questionLevel - 3)
     }
 
     /// The question's fingerprint, and the size of its rendering (a guess when not rendered yet).
     /// A build that renders a few pages fingerprints every page, so this renders nothing.
     func fingerprint(_ q: QuestionContext) -> (ContentHash?, size: Int) {
-        let e = entry(q, root: q.views.frame.root, html: false)
+        let e = entry(q, root: q.views.frame.root, level: q.views.frame.questionLevel, html: false)
         return (e.fingerprint, e.size)
     }
 
     /// The entry for `q` on `root`: its rendering when `html` (asked for on the placeholder
     /// root only), else its fingerprint (asked for on pages' roots). A key is only ever
     /// asked for one of the two, so an entry holds the one it was made for.
-    private func entry(_ q: QuestionContext, root: String, html: Bool) -> Entry {
-        let key = Key(id: q.question.id, root: root, showRecommendation: q.showRecommendation)
+    private func entry(_ q: QuestionContext, root: String, level: Int, html: Bool) -> Entry {
+        let key = Key(id: q.question.id, root: root, showRecommendation: q.showRecommendation, level: level)
         let (index, shard) = shard(key)
         if let hit = shard.lock.withLock({ shard.entries[key] }) { return hit }
         // Made outside the lock; two threads may both make a question, with the same result.
-        let view = self.view(q, root: root)
+        let view = self.view(q, root: root, level: level)
         var made = Entry(size: view.expectedSize)
         if !earlier.shards.isEmpty, let before = earlier.shards[index][key], before.view == view,
            html ? before.entry.html != nil : (before.entry.fingerprint != nil || !fingerprinting) {
@@ -181,10 +190,10 @@ final class QuestionPartials: @unchecked Sendable {
         return made
     }
 
-    /// The question's view with `root`. Views at different depths differ only in their
-    /// root (everything else comes from the site the pages share), so each question's is
+    /// The question's view with `root` and `level`. Views at different depths differ only in
+    /// those (everything else comes from the site the pages share), so each question's is
     /// looked up in the site once per build, and copied for each depth.
-    private func view(_ q: QuestionContext, root: String) -> QuestionView {
+    private func view(_ q: QuestionContext, root: String, level: Int) -> QuestionView {
         let key = Key(id: q.question.id, root: LinkRewriter.rootScheme, showRecommendation: q.showRecommendation)
         let shard = shard(key).shard
         var view: QuestionView
@@ -196,6 +205,7 @@ final class QuestionPartials: @unchecked Sendable {
             shard.lock.withLock { shard.views[key] = view }
         }
         view.root = root
+        view.level = level
         return view
     }
 

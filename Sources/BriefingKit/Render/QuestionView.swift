@@ -34,6 +34,8 @@ struct QuestionView: Hashable, Sendable {
     var root: String
     var baseURL: String
     var prettyLinks: Bool
+    /// The heading level of the question's id (`PageFrame.questionLevel`); its answer's is one more.
+    var level: Int
 
     /// `root`: the way back to the site root its links take, the page's unless said.
     init(_ q: Question, of r: Recommendation, showRecommendation: Bool, frame: PageFrame, root: String? = nil) {
@@ -54,6 +56,7 @@ struct QuestionView: Hashable, Sendable {
         self.root = root ?? frame.root
         baseURL = site.content.config.baseURL
         prettyLinks = site.urls.pretty
+        level = frame.questionLevel
     }
 
     /// What the question's fields follow from, as `PageFingerprint` puts it in a page:
@@ -82,6 +85,7 @@ struct QuestionView: Hashable, Sendable {
         w.string(root)
         w.string(baseURL)
         w.bool(prettyLinks)
+        w.int(level)
         return w.hash
     }
 
@@ -94,12 +98,16 @@ struct QuestionView: Hashable, Sendable {
     var fields: [String: Any] {
         let urls = SiteURLs(pretty: prettyLinks)
         func url(_ path: String) -> String { root + path }
+        // Markdown headings were placed under an `h3` question; a deeper question takes them along.
+        func placed(_ html: String) -> String { PageLinks.localize(html, root: root, demotingHeadingsBy: level - 3) }
         var v: [String: Any] = [
             "id": id,
             "anchor": SiteURLs.questionAnchor(id),
             "status": status.rawValue,
             "statusLabel": Views.statusLabel(status),
-            "text": PageLinks.localize(textHTML, root: root),
+            "level": level,
+            "answerLevel": level + 1,
+            "text": placed(textHTML),
             "permalink": url(urls.question(id, recommendation: recommendation)),
             // What "Copy link" copies: the public address when the site has one.
             "shareURL": baseURL.isEmpty ? "" : PageFrame.absolute(baseURL, SiteURLs(pretty: true).question(id, recommendation: recommendation)),
@@ -109,7 +117,7 @@ struct QuestionView: Hashable, Sendable {
         if showRecommendation {
             v["recommendation"] = ["number": recommendation, "title": recommendationTitle, "url": url(urls.recommendation(recommendation))] as [String: Any]
         }
-        if let answerHTML { v["answer"] = PageLinks.localize(answerHTML, root: root) }
+        if let answerHTML { v["answer"] = placed(answerHTML) }
         if let answered { v["answered"] = answered.iso }
         if let asked { v["asked"] = ["title": asked.title, "url": url(urls.meeting(asked.slug))] }
         v["same"] = same.map { other -> [String: Any] in

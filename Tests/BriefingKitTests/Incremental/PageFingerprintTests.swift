@@ -58,7 +58,7 @@ import Testing
         let plan = try #require(SiteBuilder(temp.options()).prepare(scanned: nil, forBuild: true).0)
         let r = try #require(plan.site.recommendations.first)
         let view = QuestionView(r.questions[0], of: r, showRecommendation: false, frame: PageFrame(site: plan.site, dir: "recommendations/1"))
-        #expect(Mirror(reflecting: view).children.count == 15, "a value added to QuestionView goes into its fingerprint and into this test")
+        #expect(Mirror(reflecting: view).children.count == 16, "a value added to QuestionView goes into its fingerprint and into this test")
         var variants = [view]
         func vary(_ change: (inout QuestionView) -> Void) {
             var v = view
@@ -83,6 +83,7 @@ import Testing
         vary { $0.root = "../" }
         vary { $0.baseURL = "" }
         vary { $0.prettyLinks.toggle() }
+        vary { $0.level = 4 }
         // The same characters moved from one value to the next.
         vary { $0.recommendationTitle = "Remi"; $0.team.slug = "t" + $0.team.slug }
         let prints = variants.map(\.fingerprint)

@@ -17,7 +17,8 @@ struct BriefingPages {
                 let recs = (site.references.recommendationsOf[b.slug] ?? []).compactMap(site.recommendation)
                 ctx["recommendations"] = recs.map { r -> [String: Any] in
                     var row = views.recommendationRow(r)
-                    row["body"] = frame.html(.recommendationBody(r.number))
+                    // Under the recommendation's h2 here, not the page's h1.
+                    row["body"] = frame.html(.recommendationBody(r.number), headingsDown: 1)
                     row["questions"] = r.questions.map { views.question($0, of: r) }
                     return row
                 }

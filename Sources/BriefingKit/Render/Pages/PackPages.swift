@@ -15,7 +15,8 @@ struct PackPages {
 
     static func context(_ site: LinkedSite, team: Briefing?) -> [String: Any] {
         let dir = team.map { "pack/\($0.slug)" } ?? "pack"
-        let frame = PageFrame(site: site, dir: dir)
+        // Team h2, recommendation h3: the questions come under them, and so do the texts' headings.
+        let frame = PageFrame(site: site, dir: dir, questionLevel: 4)
         let views = Views(frame: frame)
         let title = team.map { "\($0.title): briefing pack" } ?? "Briefing pack"
         let crumbs: [PageFrame.Crumb] = team.map { [.init(label: "Briefing pack", dir: "pack"), .init(label: $0.title)] }
@@ -30,10 +31,10 @@ struct PackPages {
             all += counts
             var v: [String: Any] = [
                 "title": b.title, "team": b.team, "slug": b.slug, "url": frame.url(site.urls.briefing(b.slug)),
-                "counts": counts.context, "body": frame.html(.briefingBody(b.slug)),
+                "counts": counts.context, "body": frame.html(.briefingBody(b.slug), headingsDown: 1),
                 "recommendations": recs.map { r -> [String: Any] in
                     var row = views.recommendationRow(r)
-                    row["body"] = frame.html(.recommendationBody(r.number))
+                    row["body"] = frame.html(.recommendationBody(r.number), headingsDown: 2)
                     if let f = r.focusArea { row["focusArea"] = f }
                     row["questions"] = r.questions.map { views.question($0, of: r) }
                     return row

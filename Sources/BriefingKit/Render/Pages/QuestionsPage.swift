@@ -15,7 +15,8 @@ struct QuestionsPage {
     }
 
     static func context(_ site: LinkedSite, status: QuestionStatus?) -> [String: Any] {
-        let frame = PageFrame(site: site, dir: dir(status))
+        // Team h2, recommendation h3: the questions come under them.
+        let frame = PageFrame(site: site, dir: dir(status), questionLevel: 4)
         let label = status.map { Views.statusLabel($0) }
         let title = label.map { "\($0) questions" } ?? "Questions"
         let crumbs: [PageFrame.Crumb] = status == nil

@@ -1,0 +1,44 @@
+import Foundation
+
+/// Moves every heading of a piece of HTML down by some levels (`h2` → `h3`), at most to
+/// `h6`: for a Markdown fragment or a question shown deeper in a page's outline than
+/// where it was rendered (a recommendation's text under its `h3` in the pack, a question
+/// under its recommendation on the questions page), so that screen readers' heading lists
+/// nest as the page does.
+///
+/// Sound for HTML the pipeline made: cmark's output and the built-in templates', where a
+/// `<h` that is not a tag has been escaped as `&lt;h`. The bytes keep their length.
+enum HeadingShift {
+    static func demote(_ html: String, by levels: Int) -> String {
+        guard levels > 0 else { return html }
+        var bytes = Array(html.utf8)
+        guard demote(&bytes, by: levels) else { return html }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Whether anything changed.
+    @discardableResult
+    static func demote(_ bytes: inout [UInt8], by levels: Int) -> Bool {
+        guard levels > 0 else { return false }
+        var changed = false
+        bytes.withUnsafeMutableBufferPointer { b in
+            guard let base = b.baseAddress else { return }
+            let n = b.count
+            var i = 0
+            while i < n, let hit = memchr(base + i, 60, n - i) {  // "<"
+                var j = base.distance(to: hit.assumingMemoryBound(to: UInt8.self)) + 1
+                i = j
+                if j < n, b[j] == 47 { j += 1 }  // "</h3>"
+                guard j + 2 < n, b[j] == 104 || b[j] == 72 else { continue }  // "h" or "H"
+                let digit = b[j + 1]
+                guard digit >= 49 && digit <= 53 else { continue }  // 1…5: h6 stays
+                let after = b[j + 2]
+                guard after == 62 || after == 32 || after == 9 || after == 10 || after == 47 else { continue }  // ">", space, tab, newline, "/"
+                b[j + 1] = UInt8(min(54, Int(digit) + levels))
+                changed = true
+                i = j + 2
+            }
+        }
+        return changed
+    }
+}
