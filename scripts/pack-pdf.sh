@@ -19,7 +19,7 @@ command -v pdfinfo >/dev/null && command -v pdftotext >/dev/null ||
 rm -rf "$out" && mkdir -p "$out"
 recs=$(grep -o 'class="pack-rec"' "$site/pack/index.html" | wc -l)
 teams=$(grep -o 'class="pack-team"' "$site/pack/index.html" | wc -l)
-ids=$(grep -o '<h3 class="question-id"><a class="anchor" href="[^"]*" title="[^"]*">[^<]*</a>' "$site/pack/index.html" | sed 's/.*">\([^<]*\)<\/a>$/\1/')
+ids=$(grep -oE '<h[3-6] class="question-id"><a class="anchor" href="[^"]*" title="[^"]*">[^<]*</a>' "$site/pack/index.html" | sed 's/.*">\([^<]*\)<\/a>$/\1/')
 questions=$(printf '%s\n' "$ids" | grep -c . || true)
 min=$((recs + 1))
 max=$((4 * recs + teams + 2))
