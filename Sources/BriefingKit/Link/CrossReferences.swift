@@ -78,6 +78,8 @@ public struct CrossReferences: Sendable {
     /// A question's text for spotting repeats: runs of white space as one space,
     /// ASCII letters in lower case. Works on bytes: this runs for every question.
     static func comparable(_ text: String) -> [UInt8] {
+        // Not `unsafeUninitializedCapacity: 0`, which writes into Swift's shared empty array.
+        guard !text.isEmpty else { return [] }
         var text = text
         return text.withUTF8 { b in
             [UInt8](unsafeUninitializedCapacity: b.count) { out, written in

@@ -106,6 +106,10 @@ final class MarkdownDocument {
     /// (a combining mark after it, "\r\n"): then as Characters, as it always was.
     /// One pass that gives up on finding such a byte: it runs on every field's text.
     static func collapseSpaces(_ b: [UInt8]) -> String {
+        // An empty array is Swift's one shared empty storage, which `unsafeUninitializedCapacity: 0`
+        // writes a count into: harmless, but a race ThreadSanitizer rightly reports when two
+        // fields with no text are rendered at once.
+        guard !b.isEmpty else { return "" }
         var joinsCharacters = false
         let out = [UInt8](unsafeUninitializedCapacity: b.count) { out, written in
             b.withUnsafeBufferPointer { b in
