@@ -81,5 +81,6 @@
     remember();
   });
 
-  if (state.status || state.team) apply();
+  // Also with no filter chosen: it marks "All teams" as the current choice.
+  apply();
 })();
