@@ -43,10 +43,29 @@ enum SourceText {
     /// Offset of the first byte that breaks UTF-8, or that starts a character HTML does not
     /// allow (`control`: C0 and C1 controls but tab, line ends and form feed; DEL;
     /// U+FFFE and U+FFFF): cmark and the escaping pass them on, and the page is then invalid.
-    private static func firstInvalidUTF8(_ b: [UInt8]) -> (offset: Int, control: UInt32?)? {
+    private static func firstInvalidUTF8(_ bytes: [UInt8]) -> (offset: Int, control: UInt32?)? {
+        bytes.withUnsafeBufferPointer { b in
+            guard let base = b.baseAddress else { return nil }
+            return firstInvalidUTF8(UnsafeRawPointer(base), b)
+        }
+    }
+
+    private static func firstInvalidUTF8(_ raw: UnsafeRawPointer, _ b: UnsafeBufferPointer<UInt8>) -> (offset: Int, control: UInt32?)? {
         var i = 0
         let n = b.count
         while i < n {
+            // Eight ASCII bytes at a time, none below 0x20 nor DEL (the usual case: a serve
+            // rebuild checks every file): a word with a high bit, a control or DEL (tab and
+            // line ends included) goes through the byte loop below, one character at a time.
+            if i + 8 <= n {
+                let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                let high: UInt64 = 0x8080_8080_8080_8080
+                if w & high == 0 {
+                    let below20 = (w &- 0x2020_2020_2020_2020) & ~w & high
+                    let del = w ^ 0x7F7F_7F7F_7F7F_7F7F
+                    if below20 == 0 && (del &- 0x0101_0101_0101_0101) & ~del & high == 0 { i += 8; continue }
+                }
+            }
             let c = b[i]
             if c < 0x80 {
                 if (c < 0x20 && c != 9 && c != 10 && c != 12 && c != 13) || c == 0x7F { return (i, UInt32(c)) }

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import BriefingKit
 
@@ -13,6 +14,28 @@ import Testing
         let parts = try FrontMatterSplitter.split("--- \ntitle: A\n---\n").get()
         #expect(parts.yaml == nil)
         #expect(FrontMatterSplitter.split("---\ntitle: A\n") == .failure(.unclosed))
+    }
+
+    /// The check reads eight ASCII bytes at a time: a control, DEL, a C1 control or a bad
+    /// byte is found at every offset within and across those words, and text that is fine
+    /// (tabs, line ends, form feeds, characters straddling a word) passes.
+    @Test func controlsAndBadBytesAreFoundAtEveryOffset() {
+        let filler = Array("abcdefghijklmnopqrstuvwx".utf8)
+        for at in 0..<filler.count {
+            for (bad, expected) in [([UInt8(7)], SourceText.Failure.control(line: 1, column: at + 1, scalar: 7)),
+                                    ([0x7F], .control(line: 1, column: at + 1, scalar: 0x7F)),
+                                    ([0xC2, 0x85], .control(line: 1, column: at + 1, scalar: 0x85)),
+                                    ([0xEF, 0xBF, 0xBE], .control(line: 1, column: at + 1, scalar: 0xFFFE)),
+                                    ([0xC3], .notUTF8(line: 1, column: at + 1)),
+                                    ([0xFF], .notUTF8(line: 1, column: at + 1))] {
+                var bytes = filler
+                bytes.insert(contentsOf: bad, at: at)
+                #expect(throws: expected, "\(bad) at \(at)") { try SourceText.decode(Data(bytes)).get() }
+            }
+            var fine = filler
+            fine.insert(contentsOf: Array("\t\n\u{C}é€😀".utf8), at: at)
+            #expect((try? SourceText.decode(Data(fine)).get()) != nil, "fine text at \(at)")
+        }
     }
 
     @Test func byteOrderMarkAndCRLFAreNormalised() throws {
