@@ -173,7 +173,7 @@ public struct SiteBuilder: Sendable {
                                           deliver: { session.put($0) })
             let failures = RenderStage.unique(outcomes.compactMap { if case .failure(.render(let d)) = $0 { d } else { nil } })
             guard failures.isEmpty else {
-                session.abandon()
+                session.discard(outcomes)
                 result.diagnostics.append(contentsOf: failures)
                 result.timings.append(("render+write", Self.seconds(ContinuousClock.now - writeStart)))
                 return result
@@ -230,28 +230,18 @@ enum StaticFiles {
         var d = Diagnostics()
         var files: [OutputFile] = []
         // The folders generated files sit in: a static file there would have to be a folder too.
-        var folders: Set<Substring> = []
-        for path in reserved {
-            var dir = Substring(path)
-            while let slash = dir.lastIndex(of: "/") { dir = dir[..<slash]; if !folders.insert(dir).inserted { break } }
-        }
+        let folders = OutputWriter.folders(of: reserved)
         for (rel, url) in tree.staticFiles {
             let shown = tree.displayRoot + "static/" + rel
             if reserved.contains(rel) {
                 d.error(SourceLocation(path: shown), "static file would replace the generated \(rel)")
                 continue
             }
-            if folders.contains(Substring(rel)) {
+            if folders.contains(rel) {
                 d.error(SourceLocation(path: shown), "static file would replace the folder of generated pages \(rel)/")
                 continue
             }
-            var parent = Substring(rel)
-            var underFile: Substring? = nil
-            while let slash = parent.lastIndex(of: "/") {
-                parent = parent[..<slash]
-                if reserved.contains(String(parent)) { underFile = parent }
-            }
-            if let underFile {
+            if let underFile = OutputWriter.folders(of: [rel]).filter(reserved.contains).min(by: { $0.utf8.count < $1.utf8.count }) {
                 d.error(SourceLocation(path: shown), "static file would need a folder where the generated \(underFile) is")
                 continue
             }

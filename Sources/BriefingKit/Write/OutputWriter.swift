@@ -90,7 +90,7 @@ public struct OutputWriter: Sendable {
     /// place; a staging build replaces the folder whole instead.
     static func canUpdate(paths: [String], previous: BuildState) -> Bool {
         let files = Set(paths).union(previous.outputOrder)
-        return folders(of: Array(files), in: "").allSatisfy { !files.contains(String($0.dropFirst())) }
+        return folders(of: files).isDisjoint(with: files)
     }
 
     /// `dir/.name.tag`: beside the file, so the rename stays on one file system.
@@ -100,12 +100,17 @@ public struct OutputWriter: Sendable {
     }
 
     static func folders(of paths: [String], in root: String) -> Set<String> {
+        Set(folders(of: paths).map { root + "/" + $0 })
+    }
+
+    /// The folders `paths` (relative to the site) sit in, each parent once, relative too.
+    static func folders<S: Sequence<String>>(of paths: S) -> Set<String> {
         var out: Set<String> = []
         for path in paths {
             var dir = Substring(path)
             while let slash = dir.lastIndex(of: "/") {
                 dir = dir[..<slash]
-                guard out.insert(root + "/" + dir).inserted else { break }
+                guard out.insert(String(dir)).inserted else { break }
             }
         }
         return out

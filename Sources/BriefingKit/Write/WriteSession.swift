@@ -94,12 +94,6 @@ extension OutputWriter {
             }
         }
 
-        /// Drops what was written, after a page failed: the staging folder goes, and the
-        /// last site stays as it was. Written in place, the files are the new site's
-        /// already; the state is gone, so the next build is a full one.
-        func abandon() {
-            if case .staging(let staging) = mode { try? FileManager.default.removeItem(at: staging) }
-        }
 
         /// Records every outcome in `state` and puts the new site in place: the swap for a
         /// staging session, the renames and the removal of files no longer built for an
@@ -120,8 +114,9 @@ extension OutputWriter {
             return report
         }
 
-        /// Removes what a failed build wrote; the old site was never touched.
-        private func discard(_ outcomes: [Result<Outcome, Failure>]) {
+        /// Removes what a failed build wrote (a page that failed to render, a file that could
+        /// not be written); the old site was never touched.
+        func discard(_ outcomes: [Result<Outcome, Failure>]) {
             switch mode {
             case .staging(let staging):
                 try? FileManager.default.removeItem(at: staging)
@@ -212,16 +207,9 @@ extension OutputWriter {
 
         private func removeStale(state: BuildState, report: inout Report) {
             let root = output.path
-            var emptied: Set<String> = []
-            for path in previous?.outputOrder ?? [] where state.outputs[path] == nil {
-                if unlink(root + "/" + path) == 0 { report.removed += 1 }
-                // Not NSString's deletingLastPathComponent: on Linux it traps on a one-letter folder ("t").
-                var dir = Substring(path)
-                while let slash = dir.lastIndex(of: "/") {
-                    dir = dir[..<slash]
-                    emptied.insert(String(dir))
-                }
-            }
+            let stale = (previous?.outputOrder ?? []).filter { state.outputs[$0] == nil }
+            for path in stale where unlink(root + "/" + path) == 0 { report.removed += 1 }
+            let emptied = OutputWriter.folders(of: stale)
             // Folders left empty go too: a clean build has none.
             for dir in emptied.sorted(by: { $0.utf8.count > $1.utf8.count }) { rmdir(root + "/" + dir) }
         }
