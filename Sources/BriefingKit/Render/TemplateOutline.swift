@@ -38,14 +38,19 @@ final class TemplateOutline {
     /// `template` as swift-mustache parsed it, with positions from `text`; nil when the
     /// parse cannot be read (a swift-mustache whose tokens look different).
     static func read(_ template: MustacheTemplate, named name: String, text: String) -> TemplateOutline? {
-        var reader = Reader(template: name, tags: TemplateTags(text))
+        read(template, named: name, tags: TemplateTags(text))
+    }
+
+    /// The same, with the text's tags already read.
+    static func read(_ template: MustacheTemplate, named name: String, tags: TemplateTags) -> TemplateOutline? {
+        var reader = Reader(template: name, tags: tags)
         return reader.outline(template)
     }
 
     /// The references found by scanning `text` alone, for a template whose parse cannot
     /// be read: plain includes, without what blocks override.
-    static func scanned(_ text: String, named name: String) -> TemplateOutline {
-        TemplateOutline(nodes: TemplateTags(text).tags.compactMap { tag in
+    static func scanned(_ tags: TemplateTags, named name: String) -> TemplateOutline {
+        TemplateOutline(nodes: tags.tags.compactMap { tag in
             let at = Reference(template: name, kind: tag.key.kind, name: tag.name, line: tag.line, column: tag.column, dynamic: tag.dynamic)
             if tag.dynamic { return .dynamic(at: at) }
             return tag.key.kind == .block ? nil : .include(tag.name, overrides: nil, at: at)

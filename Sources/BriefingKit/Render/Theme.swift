@@ -71,8 +71,10 @@ public struct Theme: Sendable {
                                    + "\u{1}" + overridden.sorted().joined(separator: "\u{0}"))
         if let last, last.identity == identity, !diagnostics.hasErrors { return (last, diagnostics) }
         var library = MustacheLibrary()
+        // Each text's tags, read once: for the depth refused before the parse and for the loop check.
+        let tags = texts.mapValues(TemplateTags.init)
         for name in texts.keys.sorted() {
-            if let at = TemplateTags(texts[name]!).tooDeep {
+            if let at = tags[name]!.tooDeep {
                 diagnostics.error(SourceLocation(path: shown[name] ?? "<built-in>/\(name).mustache", line: at.line, column: at.column),
                                   "sections nest more than \(TemplateTags.maxDepth) deep here")
                 continue
@@ -90,14 +92,18 @@ public struct Theme: Sendable {
                 }
             }
         }
-        let nesting = checkNesting(library, texts: texts, sources: shown, diagnostics: &diagnostics)
+        let nesting = checkNesting(library, tags: tags, sources: shown, diagnostics: &diagnostics)
         guard !diagnostics.hasErrors else { return (nil, diagnostics) }
         var shared = library
         try? shared.register(QuestionPartials.standIn, named: "question")
+        // The two libraries differ in `question` alone: every other template is read once.
+        let programs = TemplatePrograms(library, names: texts.keys).programs
+        var sharedPrograms = programs
+        sharedPrograms.merge(TemplatePrograms(shared, names: ["question"]).programs) { _, stand in stand }
         var theme = Theme(library: library, sharedQuestions: shared,
                           prerenderable: prerenderable(TemplateGraph(texts: texts), overridden: overridden),
-                          renderer: TemplateRenderer(programs: TemplatePrograms(library, names: texts.keys).programs),
-                          sharedRenderer: TemplateRenderer(programs: TemplatePrograms(shared, names: texts.keys).programs),
+                          renderer: TemplateRenderer(programs: programs),
+                          sharedRenderer: TemplateRenderer(programs: sharedPrograms),
                           nesting: nesting)
         theme.identity = identity
         return (theme, diagnostics)
@@ -105,17 +111,17 @@ public struct Theme: Sendable {
 
     /// Templates that would render inside themselves are errors at the reference that
     /// closes the loop (`PartialCycles`), read from each template as swift-mustache parsed it.
-    static func checkNesting(_ library: MustacheLibrary, texts: [String: String], sources: [String: String],
+    static func checkNesting(_ library: MustacheLibrary, tags: [String: TemplateTags], sources: [String: String],
                              diagnostics: inout Diagnostics) -> TemplateNesting {
         var outlines: [String: TemplateOutline] = [:]
         var readAll = true
-        for (name, text) in texts {
+        for (name, tags) in tags {
             // One that did not parse is an error already.
             guard let template = library.getTemplate(named: name) else { continue }
-            if let outline = TemplateOutline.read(template, named: name, text: text) {
+            if let outline = TemplateOutline.read(template, named: name, tags: tags) {
                 outlines[name] = outline
             } else {
-                outlines[name] = TemplateOutline.scanned(text, named: name)
+                outlines[name] = TemplateOutline.scanned(tags, named: name)
                 readAll = false
             }
         }
