@@ -243,10 +243,10 @@ struct SourceColumn {
             }
         }
         let byteOffset = found ?? max(0, min(byteColumn - 1, line.count))
-        // Characters before it: every byte that does not continue a UTF-8 sequence.
+        // Characters before it, counted on from the last answer on the same line.
         var from = 0, chars = 0
         if let last, last.line == number, last.byte <= byteOffset { (from, chars) = (last.byte, last.chars) }
-        chars += line[(o + from)..<(o + byteOffset)].reduce(0) { n, b in (b & 0xC0) == 0x80 ? n : n + 1 }
+        chars += SourceText.characters(in: line[(o + from)..<(o + byteOffset)])
         last = (number, byteOffset, chars)
         return chars + 1
     }

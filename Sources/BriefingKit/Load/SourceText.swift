@@ -37,7 +37,13 @@ enum SourceText {
             line += 1
             lineStart = i + 1
         }
-        return (line, bytes[lineStart..<offset].reduce(1) { n, b in (b & 0xC0) == 0x80 ? n : n + 1 })
+        return (line, characters(in: bytes[lineStart..<offset]) + 1)
+    }
+
+    /// Characters (scalars) in UTF-8 bytes: every byte that does not continue a sequence.
+    /// Positions count these, as Yams does, whatever counted bytes to find them.
+    static func characters<S: Sequence<UInt8>>(in bytes: S) -> Int {
+        bytes.reduce(0) { n, b in (b & 0xC0) == 0x80 ? n : n + 1 }
     }
 
     /// Offset of the first byte that breaks UTF-8, or that starts a character HTML does not

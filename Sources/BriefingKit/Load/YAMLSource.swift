@@ -53,8 +53,7 @@ struct YAMLSource {
         let clamped = min(max(0, offset), bytes.count)
         var line = 0
         while line + 1 < lineStarts.count && lineStarts[line + 1] <= clamped { line += 1 }
-        let column = bytes[lineStarts[line]..<clamped].reduce(1) { n, b in (b & 0xC0) == 0x80 ? n : n + 1 }
-        return (line + 1, column)
+        return (line + 1, SourceText.characters(in: bytes[lineStarts[line]..<clamped]) + 1)
     }
 
     /// The second use of `key` in the mapping whose first use Yams marked: the next line

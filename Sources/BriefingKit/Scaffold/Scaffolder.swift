@@ -29,7 +29,8 @@ public struct Scaffolder: Sendable {
         let known = content.briefings.map(\.slug).sorted()
         guard known.contains(briefing) else { throw ScaffoldError.unknownBriefing(slug: briefing, known: known) }
         let taken = takenRecommendationNumbers()
-        let n = try number ?? Self.after(taken.max() ?? 0, "recommendation \(taken.max() ?? 0)")
+        let last = taken.max() ?? 0
+        let n = try number ?? Self.after(last, "recommendation \(last)")
         guard n > 0 else { throw ScaffoldError.badNumber(n) }
         if let existing = content.recommendations.first(where: { $0.number == n }) {
             throw ScaffoldError.recommendationExists(number: n, path: existing.path)
@@ -68,7 +69,8 @@ public struct Scaffolder: Sendable {
             guard meetings.contains(asked) else { throw ScaffoldError.unknownMeeting(slug: asked, known: meetings) }
         }
         let used = rec.questions.compactMap { q in q.id.split(separator: ".").last.flatMap { Int($0) } }
-        let id = "\(number).\(try Self.after(used.max() ?? 0, "question \(number).\(used.max() ?? 0)"))"
+        let lastUsed = used.max() ?? 0
+        let id = "\(number).\(try Self.after(lastUsed, "question \(number).\(lastUsed)"))"
 
         let url = root.appendingPathComponent(rec.path)
         guard let data = FileManager.default.contents(atPath: url.path) else {
@@ -118,7 +120,8 @@ public struct Scaffolder: Sendable {
         } else if let suffix = slug.split(separator: "-").last.flatMap({ Int($0) }), suffix > 0, byNumber[suffix] == nil {
             n = suffix
         } else {
-            n = try Self.after(byNumber.keys.max() ?? 0, "meeting number \(byNumber.keys.max() ?? 0)")
+            let last = byNumber.keys.max() ?? 0
+            n = try Self.after(last, "meeting number \(last)")
         }
         let text = ContentScaffolds.meeting(title: title ?? ContentScaffolds.title(fromSlug: slug), number: n, date: date)
         return Planned(changes: [.create(path: path, text: text)], id: slug, location: "\(path):2")
