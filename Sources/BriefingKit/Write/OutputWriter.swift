@@ -52,9 +52,12 @@ public struct OutputWriter: Sendable {
 
     /// The full path, used when no state describes the output: files go into a staging
     /// folder beside it as they come, then the folder is swapped in. A file counts as
-    /// unchanged only when its previous bytes, read back, are the same.
+    /// unchanged only when its previous bytes, read back, are the same. Only the folders
+    /// that hold more than one entry are made here; a page's own folder is made beside
+    /// rendering (see `FolderMaker`).
     func staging(paths: [String]) throws -> Session {
         for p in paths where !Self.isSafe(p) { throw Failure.unsafePath(p) }
+        let layout = FolderLayout(paths)
         let fm = FileManager.default
         let parent = output.deletingLastPathComponent()
         let pid = ProcessInfo.processInfo.processIdentifier
@@ -63,7 +66,7 @@ public struct OutputWriter: Sendable {
             try fm.createDirectory(at: parent, withIntermediateDirectories: true)
             try? fm.removeItem(at: staging)
             try fm.createDirectory(at: staging, withIntermediateDirectories: true)
-            try FileIO.makeFolders(Self.folders(of: paths, in: staging.path))
+            try FileIO.makeFolders(Set(layout.shared.map { staging.path + "/" + $0 }))
         } catch {
             try? fm.removeItem(at: staging)
             // Foundation's errors print as a dump of their user info; a maintainer wants the reason.
@@ -71,7 +74,8 @@ public struct OutputWriter: Sendable {
             let posix = (ns.userInfo[NSUnderlyingErrorKey] as? NSError).flatMap { $0.domain == NSPOSIXErrorDomain ? $0.code : nil }
             throw Failure.io("cannot create \(staging.path): \(posix.map { String(cString: strerror(Int32($0))) } ?? ns.localizedDescription)")
         }
-        return Session(output: output, mode: .staging(staging), previous: nil)
+        return Session(output: output, mode: .staging(staging), previous: nil, ownFolders: Set(layout.own),
+                       folderMaker: FolderMaker(root: staging.path, folders: layout.own))
     }
 
     /// The incremental path: rewrites in place only what changed since `previous`,

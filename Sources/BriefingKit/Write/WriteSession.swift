@@ -38,12 +38,19 @@ extension OutputWriter {
         let previous: BuildState?
         /// Folders `inPlace` made in the output for new files, parents first: removed if the build fails.
         let madeFolders: [String]
+        /// Staging: folders that hold one file and nothing else, made beside rendering by
+        /// `folderMaker`, or by that file's writer if it comes first.
+        let ownFolders: Set<String>
+        let folderMaker: FolderMaker?
 
-        init(output: URL, mode: Mode, previous: BuildState?, madeFolders: [String] = []) {
+        init(output: URL, mode: Mode, previous: BuildState?, madeFolders: [String] = [],
+             ownFolders: Set<String> = [], folderMaker: FolderMaker? = nil) {
             self.output = output
             self.mode = mode
             self.previous = previous
             self.madeFolders = madeFolders
+            self.ownFolders = ownFolders
+            self.folderMaker = folderMaker
         }
 
         func put(_ file: RenderedFile) -> Result<Outcome, Failure> {
@@ -59,6 +66,10 @@ extension OutputWriter {
             let hash = ContentHash(bytes)
             let prior = output.path + "/" + file.path
             let to = staging + "/" + file.path
+            if let folder = FolderLayout.folder(of: file.path), ownFolders.contains(folder),
+               let failure = FolderMaker.ensure(staging + "/" + folder) {
+                return .failure(failure)
+            }
             if OutputWriter.sameBytes(prior, bytes), link(prior, to) == 0, let st = FileIO.status(to) {
                 return .success(Outcome(path: file.path, hash: hash, size: bytes.count, stamp: st.stamp, unchanged: true, fingerprint: file.fingerprint))
             }
@@ -101,6 +112,7 @@ extension OutputWriter {
         /// session wrote stays.
         func finish(_ outcomes: [Result<Outcome, Failure>], state: inout BuildState) throws -> Report {
             var report = Report()
+            folderMaker?.stop()
             do {
                 try record(outcomes, into: &state, report: &report)
             } catch {
@@ -117,6 +129,7 @@ extension OutputWriter {
         /// Removes what a failed build wrote (a page that failed to render, a file that could
         /// not be written); the old site was never touched.
         func discard(_ outcomes: [Result<Outcome, Failure>]) {
+            folderMaker?.stop()
             switch mode {
             case .staging(let staging):
                 try? FileManager.default.removeItem(at: staging)
