@@ -46,3 +46,27 @@ final class Shared<Value: Sendable>: @unchecked Sendable {
         }
     }
 }
+
+/// A value made on a thread of its own from now on, for a stage that needs it later:
+/// work that does not depend on the stages before it fills the core they leave idle.
+final class Prepared<Value: Sendable>: @unchecked Sendable {
+    private var made: Value?
+    private let done = DispatchSemaphore(value: 0)
+
+    init(_ make: @escaping @Sendable () -> Value) {
+        let thread = Thread { [self] in
+            made = make()
+            done.signal()
+        }
+        // The main thread's: parsing templates recurses as deep as they nest.
+        thread.stackSize = 8 << 20
+        thread.start()
+    }
+
+    /// Waits for the value; the semaphore's wait and signal order the write before every read.
+    var value: Value {
+        done.wait()
+        done.signal()
+        return made!
+    }
+}

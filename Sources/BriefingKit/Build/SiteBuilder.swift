@@ -88,8 +88,12 @@ public struct SiteBuilder: Sendable {
         }
         let tree = scanned ?? SourceTree(root: options.source, displayRoot: options.displaySource, excluding: options.output)
         lap("scan")
+        // Templates depend on no content: parsed beside loading, on the core that reading
+        // the state and the folders leaves idle.
         let memorySite = BuildMemory.site(options)
         let last = options.remembersBuilds ? BuildMemory.shared.last(memorySite) : BuildMemory.Generation()
+        let (templates, lastTheme) = (tree.templates, last.theme)
+        let loadingTheme = Prepared { Theme.load(overrides: templates, reusing: lastTheme) }
         var next = BuildMemory.Generation()
         var (content, diagnostics, decoded) = ContentLoader().load(tree, reusing: last.decoded)
         next.decoded = decoded
@@ -109,7 +113,7 @@ public struct SiteBuilder: Sendable {
         }
         let references = CrossReferences(content: content, results: results, diagnostics: &diagnostics)
         lap("markdown+link")
-        var (theme, themeDiagnostics) = Theme.load(overrides: tree.templates, reusing: last.theme)
+        var (theme, themeDiagnostics) = loadingTheme.value
         next.theme = theme
         if !options.shareRenderedQuestions { theme = theme?.unshared() }
         if !options.fastTemplates { theme = theme?.mustacheOnly() }
