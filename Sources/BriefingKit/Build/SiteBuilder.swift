@@ -99,12 +99,15 @@ public struct SiteBuilder: Sendable {
         next.decoded = decoded
         if let base = options.baseURL { content.config.baseURL = base }
         lap("load")
-        diagnostics.append(contentsOf: SiteValidator().validate(content))
-        lap("validate")
+        // The checks across files read only the content: made beside the link targets and the
+        // Markdown stage's job list, which run on one core.
+        let loaded = content
+        let validating = Prepared { SiteValidator().validate(loaded) }
         let urls = SiteURLs(pretty: content.config.prettyLinks)
         let stage = MarkdownStage(targets: LinkTargets(content, urls: urls), urls: urls, unsafeHTML: content.config.unsafeHTML)
         let (results, rendered) = stage.run(content, reusing: last.markdown)
         next.markdown = rendered
+        diagnostics.append(contentsOf: validating.value)
         var fragments: [FieldKey: Fragment] = [:]
         fragments.reserveCapacity(results.count)
         for r in results {
@@ -149,8 +152,12 @@ public struct SiteBuilder: Sendable {
         let start = ContinuousClock.now
         guard OutputPlacement.problem(source: options.source, output: options.output) == nil else { return make() }
         let tree = SourceTree(root: options.source, displayRoot: options.displaySource, excluding: options.output)
+        // The last build's state is checked against the output (a walk and a stat per file)
+        // while both cores hash the sources.
+        let output = options.output
+        let reading = Prepared { BuildState.read(in: output).flatMap { $0.describes(output) ? $0 : nil } }
         let inputs = BuildInputs(tree: tree, options: options)
-        let previous = BuildState.read(in: options.output).flatMap { $0.describes(options.output) ? $0 : nil }
+        let previous = reading.value
         if let previous, previous.key == inputs.key, previous.inputs == inputs.hashes {
             var result = Result(diagnostics: Diagnostics())
             result.diagnostics.append(contentsOf: previous.diagnostics)
