@@ -11,14 +11,17 @@ import Foundation
 /// neighbours) brings into it. A value of a type this does not know makes the
 /// page unfingerprinted, and such a page is always rendered.
 enum PageFingerprint {
-    /// The fingerprint, and the bytes of text the context holds (a page's size, roughly).
-    static func of(_ job: PageJob, _ context: [String: Any], theme: Theme, questions: QuestionPartials) -> (ContentHash?, text: Int) {
+    /// The fingerprint, the bytes of text the context holds (a page's size, roughly),
+    /// and, when `listing`, the questions it shows, whose partials the page needs if it is rendered.
+    static func of(_ job: PageJob, _ context: [String: Any], theme: Theme, questions: QuestionPartials, listing: Bool = false)
+        -> (ContentHash?, text: Int, questions: [QuestionContext]) {
         var w = Writer(questions: questions)
+        w.listing = listing
         w.string(job.template)
         w.word(theme.identity.a)
         w.word(theme.identity.b)
-        guard w.value(context) else { return (nil, w.text) }
-        return (w.hash, w.text)
+        guard w.value(context) else { return (nil, w.text, w.shown) }
+        return (w.hash, w.text, w.shown)
     }
 
     /// Values as tagged, length-prefixed bytes, so equal contexts give equal bytes in
@@ -31,6 +34,9 @@ enum PageFingerprint {
         private var bytes: [UInt8] = []
         /// Bytes of the strings seen, and of the questions' renderings.
         var text = 0
+        /// The questions met, in the order met, when `listing`.
+        var shown: [QuestionContext] = []
+        var listing = false
 
         init(questions: QuestionPartials?) {
             self.questions = questions
@@ -116,6 +122,7 @@ enum PageFingerprint {
         private mutating func question(_ q: QuestionContext) -> Bool {
             guard let (f, size) = questions?.fingerprint(q), let h = f else { return false }
             text += size
+            if listing { shown.append(q) }
             word(h.a); word(h.b)
             return true
         }

@@ -156,6 +156,63 @@ final class QuestionPartials: @unchecked Sendable {
                                   demotingHeadingsBy: frame.questionLevel - 3)
     }
 
+    /// Puts the partials of `shown` not made or queued yet in a queue any page job takes
+    /// from (`help`), and helps until it is empty: the page that needs them would otherwise
+    /// make thousands alone. After a one-file edit the pack of everything made all ten
+    /// thousand on one core at the end of the build while the other had nothing left; in a
+    /// full build the two largest pages, walking the same questions in the same order,
+    /// could make the same one at the same time.
+    ///
+    /// Sound across threads: making a partial reads only what a `QuestionContext` was made
+    /// with (its question, its recommendation, and its page frame's site, root and level,
+    /// all constants), never the fields it builds for the one page that owns it.
+    func share(_ shown: [QuestionContext]) {
+        let missing = shown.filter { q in
+            let key = Self.placeholderKey(q)
+            let shard = shard(key).shard
+            return shard.lock.withLock { shard.entries[key] == nil }
+        }
+        queue.lock.withLock {
+            for q in missing where queue.queued.insert(Self.placeholderKey(q)).inserted { queue.waiting.append(q) }
+        }
+        help()
+    }
+
+    /// Makes queued partials until none is left; every page job calls it before its own work.
+    func help() {
+        while let batch = queue.take(16) {
+            for q in batch { _ = entry(q, root: LinkRewriter.rootScheme, level: 3, html: true) }
+        }
+    }
+
+    /// Partials queued by `share`, taken in batches by any thread.
+    private final class Queue: @unchecked Sendable {
+        let lock = NSLock()
+        var waiting: [QuestionContext] = []
+        var next = 0
+        var queued: Set<Key> = []
+
+        func take(_ n: Int) -> ArraySlice<QuestionContext>? {
+            lock.withLock {
+                guard next < waiting.count else { return nil }
+                let end = min(waiting.count, next + n)
+                defer {
+                    next = end
+                    // Emptied: the pages' contexts are let go with it.
+                    if next == waiting.count { waiting = []; next = 0 }
+                }
+                return waiting[next..<end]
+            }
+        }
+    }
+
+    private let queue = Queue()
+
+    /// The key of a question's rendering, on the placeholder root at level 3 (see `html`).
+    private static func placeholderKey(_ q: QuestionContext) -> Key {
+        Key(id: q.question.id, root: LinkRewriter.rootScheme, showRecommendation: q.showRecommendation, level: 3)
+    }
+
     /// The question's fingerprint, and the size of its rendering (a guess when not rendered yet).
     /// A build that renders a few pages fingerprints every page, so this renders nothing.
     func fingerprint(_ q: QuestionContext) -> (ContentHash?, size: Int) {

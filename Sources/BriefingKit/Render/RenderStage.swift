@@ -57,6 +57,7 @@ struct RenderStage {
         // The exports are few and large: queued first, each beside the pages on the other core.
         var work: [@Sendable () -> [R]] = exports.map { e in
             {
+                questions.help()
                 let fingerprint = fingerprinting ? e.fingerprint?() : nil
                 if let fingerprint, e.paths.allSatisfy({ isUnchanged($0, fingerprint) }) {
                     return e.paths.map { deliver(RenderedFile(path: $0, bytes: nil, fingerprint: fingerprint)) }
@@ -66,11 +67,16 @@ struct RenderStage {
         }
         work += pages.map { job in
             {
+                questions.help()
                 let context = job.context()
-                let (fingerprint, size) = fingerprinting ? PageFingerprint.of(job, context, theme: theme, questions: questions) : (nil, nil)
+                // Only the pages that list many questions hand their partials to both cores.
+                let sharing = Self.isAggregate(job) && theme.prerenderable.contains(job.template)
+                let (fingerprint, size, shown) = fingerprinting
+                    ? PageFingerprint.of(job, context, theme: theme, questions: questions, listing: sharing) : (nil, nil, [])
                 if let fingerprint, isUnchanged(job.path, fingerprint) {
                     return [deliver(RenderedFile(path: job.path, bytes: nil, fingerprint: fingerprint))]
                 }
+                if shown.count >= Self.sharingThreshold { questions.share(shown) }
                 do throws(Diagnostic) {
                     let bytes = try theme.renderBytes(job.template, context, expectedSize: size)
                     return [deliver(RenderedFile(path: job.path, bytes: bytes, fingerprint: fingerprint))]
@@ -92,6 +98,10 @@ struct RenderStage {
         // Listed as `paths` lists them: pages, exports, then assets and extra files.
         return byWork[e..<(e + pages.count)].flatMap { $0 } + byWork[..<e].flatMap { $0 } + byWork[(e + pages.count)...].flatMap { $0 }
     }
+
+    /// Questions a page must show before their partials are made on both cores (`QuestionPartials.share`):
+    /// the pages that list a team's or every question show hundreds or thousands.
+    static let sharingThreshold = 64
 
     /// Pages that list questions of many recommendations, by far the largest.
     static func isAggregate(_ job: PageJob) -> Bool {

@@ -32,6 +32,31 @@ import Mustache
         Self.expectSameFiles(site.root, "synthetic site")
     }
 
+    /// Enough questions for the pages that list them to hand their partials to both cores
+    /// (`QuestionPartials.share`, which only `build()` does): what it writes, in a full build
+    /// and after an edit that renders a few pages, is what swift-mustache renders alone.
+    @Test func partialsMadeOnBothCoresRenderTheSame() throws {
+        let site = try TempSite(SyntheticSite.files(recommendations: 30, questions: 4))
+        defer { site.cleanUp() }
+        func expectSameAsSwiftMustache(_ what: String) {
+            var options = SiteBuilder.Options(source: site.root, displaySource: "", output: site.output)
+            options.fastTemplates = false
+            options.shareRenderedQuestions = false
+            let slow = SiteBuilder(options).make()
+            #expect(slow.succeeded)
+            for file in slow.files where FileIO.read(site.output.appendingPathComponent(file.path).path) != file.bytes {
+                Issue.record("\(what): \(file.path) differs from swift-mustache's rendering")
+            }
+        }
+        #expect(site.build().succeeded)
+        expectSameAsSwiftMustache("full build")
+        let source = try String(contentsOf: site.root.appendingPathComponent("content/recommendations/7.md"), encoding: .utf8)
+        try site.write("content/recommendations/7.md", source + "\nEdited.\n")
+        let rebuilt = site.build()
+        #expect(rebuilt.succeeded && rebuilt.renderedPages.contains("pack/index.html"))
+        expectSameAsSwiftMustache("after an edit")
+    }
+
     @Test func overriddenTemplatesRenderTheSame() throws {
         var files = SyntheticSite.files()
         // Indented partials, transforms, dotted names, a changed delimiter and a page that reads question fields itself.
