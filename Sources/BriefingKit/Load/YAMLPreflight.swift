@@ -23,6 +23,11 @@ enum YAMLPreflight {
     }
 
     static func check(_ yaml: String) -> Finding? {
+        cannotRefuse(yaml) ? nil : scan(yaml)
+    }
+
+    /// libyaml's tokens, counted.
+    static func scan(_ yaml: String) -> Finding? {
         var parser = yaml_parser_t()
         guard yaml_parser_initialize(&parser) == 1 else { return nil }
         defer { yaml_parser_delete(&parser) }
@@ -55,6 +60,72 @@ enum YAMLPreflight {
                     break
                 }
             }
+        }
+    }
+
+    /// True when the bytes alone show that `check` would find nothing, so the token scan
+    /// (a quarter of loading a file: libyaml reads every character once more) can be skipped.
+    /// It only ever errs towards false; then the scan decides.
+    ///
+    /// - **No alias.** An alias starts at a `*` where a node may start: at the start of a
+    ///   line, or after `-`, `?`, `:`, `[`, `{` or `,` and blanks. A `*` after a letter, a
+    ///   digit or `.'"()_/;=+*` is inside a plain scalar (`the *term*`), or follows a token an
+    ///   alias may not follow (`"x" *a`, `&a *b`), which Yams then refuses as a syntax error.
+    ///   Any other byte before a `*` (a line break of any kind, UTF-8) counts as a start.
+    ///   The scan also refuses an alias token that follows such a token; Yams then refuses
+    ///   the same document as a syntax error at the alias, which is all the scan protects.
+    /// - **Depth at most `maxDepth`.** A block collection starts at a column greater than the
+    ///   one it is in, at the first key or `-` of a line after its blanks and compact
+    ///   indicators (`- - key:`), so block depth is at most one more than the longest such
+    ///   prefix of a line (spaces, tabs, `-`, `?`, `:`); flow depth is at most the count of
+    ///   `[` and `{`. Markdown links (`[[11.2]]`) count too: a file with many only takes the scan.
+    static func cannotRefuse(_ yaml: String) -> Bool {
+        var yaml = yaml
+        return yaml.withUTF8 { b in
+            var flows = 0
+            var longestPrefix = 0
+            var prefix = 0
+            var inPrefix = true
+            var last: UInt8 = 10  // the byte before the current one, blanks skipped; a line break at the start
+            for c in b {
+                switch c {
+                case 10, 13, 0x80...:
+                    // libyaml also breaks lines at NEL, LS and PS: any byte of a non-ASCII
+                    // character starts a prefix here, which can only make the bound larger.
+                    inPrefix = true
+                    prefix = 0
+                    last = c
+                    continue
+                case 32, 9:
+                    if inPrefix { prefix += 1; longestPrefix = max(longestPrefix, prefix) }
+                    continue
+                case 42:  // *
+                    if !Self.isInsideToken(last) { return false }
+                case 91, 123:  // [ {
+                    flows += 1
+                default:
+                    break
+                }
+                if inPrefix {
+                    if c == 45 || c == 63 || c == 58 {  // - ? :
+                        prefix += 1
+                        longestPrefix = max(longestPrefix, prefix)
+                    } else {
+                        inPrefix = false
+                    }
+                }
+                last = c
+            }
+            return longestPrefix + 1 + flows <= maxDepth
+        }
+    }
+
+    /// Bytes after which a `*` cannot start a token that composes: see `cannotRefuse`.
+    private static func isInsideToken(_ c: UInt8) -> Bool {
+        switch c {
+        case 48...57, 65...90, 97...122: true  // digits, letters
+        case 46, 39, 34, 40, 41, 95, 47, 59, 61, 43, 42: true  // . ' " ( ) _ / ; = + *
+        default: false
         }
     }
 }
