@@ -16,14 +16,7 @@ struct FolderLayout {
             files[folder, default: 0] += 1
         }
         // Every folder above a file's folder is some folder's parent.
-        var parents: Set<String> = []
-        for folder in files.keys {
-            var dir = Substring(folder)
-            while let slash = dir.lastIndex(of: "/") {
-                dir = dir[..<slash]
-                guard parents.insert(String(dir)).inserted else { break }
-            }
-        }
+        let parents = OutputWriter.folders(of: files.keys)
         for path in paths {
             guard let folder = Self.folder(of: path) else { continue }
             if files[folder] == 1 && !parents.contains(folder) { own.append(folder) } else { shared.insert(folder) }
@@ -52,8 +45,12 @@ final class FolderMaker: Sendable {
     private final class Flag: Sendable { let raised = Atomic<Bool>(false) }
     private let stopping = Flag()
     private let done = DispatchSemaphore(value: 0)
+    private let root: String
+    private let folders: Set<String>
 
     init(root: String, folders: [String]) {
+        self.root = root
+        self.folders = Set(folders)
         let thread = Thread { [stopping, done] in
             for folder in folders where !stopping.raised.load(ordering: .relaxed) {
                 _ = mkdir(root + "/" + folder, 0o755)
@@ -61,6 +58,13 @@ final class FolderMaker: Sendable {
             done.signal()
         }
         thread.start()
+    }
+
+    /// Makes sure the folder that `file` (a site path) sits in exists, when it is one of this
+    /// maker's: its writer may get there before the thread does.
+    func ensureFolder(of file: String) -> OutputWriter.Failure? {
+        guard let folder = FolderLayout.folder(of: file), folders.contains(folder) else { return nil }
+        return Self.ensure(root + "/" + folder)
     }
 
     /// Makes sure `path`, a folder, exists: a look first, which takes no lock, then `mkdir`.

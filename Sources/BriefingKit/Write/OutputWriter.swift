@@ -74,7 +74,7 @@ public struct OutputWriter: Sendable {
             let posix = (ns.userInfo[NSUnderlyingErrorKey] as? NSError).flatMap { $0.domain == NSPOSIXErrorDomain ? $0.code : nil }
             throw Failure.io("cannot create \(staging.path): \(posix.map { String(cString: strerror(Int32($0))) } ?? ns.localizedDescription)")
         }
-        return Session(output: output, mode: .staging(staging), previous: nil, ownFolders: Set(layout.own),
+        return Session(output: output, mode: .staging(staging), previous: nil,
                        folderMaker: FolderMaker(root: staging.path, folders: layout.own))
     }
 

@@ -38,18 +38,15 @@ extension OutputWriter {
         let previous: BuildState?
         /// Folders `inPlace` made in the output for new files, parents first: removed if the build fails.
         let madeFolders: [String]
-        /// Staging: folders that hold one file and nothing else, made beside rendering by
-        /// `folderMaker`, or by that file's writer if it comes first.
-        let ownFolders: Set<String>
+        /// Staging: makes the folders that hold one file and nothing else beside rendering,
+        /// or lets that file's writer make its own if it comes first.
         let folderMaker: FolderMaker?
 
-        init(output: URL, mode: Mode, previous: BuildState?, madeFolders: [String] = [],
-             ownFolders: Set<String> = [], folderMaker: FolderMaker? = nil) {
+        init(output: URL, mode: Mode, previous: BuildState?, madeFolders: [String] = [], folderMaker: FolderMaker? = nil) {
             self.output = output
             self.mode = mode
             self.previous = previous
             self.madeFolders = madeFolders
-            self.ownFolders = ownFolders
             self.folderMaker = folderMaker
         }
 
@@ -66,10 +63,7 @@ extension OutputWriter {
             let hash = ContentHash(bytes)
             let prior = output.path + "/" + file.path
             let to = staging + "/" + file.path
-            if let folder = FolderLayout.folder(of: file.path), ownFolders.contains(folder),
-               let failure = FolderMaker.ensure(staging + "/" + folder) {
-                return .failure(failure)
-            }
+            if let failure = folderMaker?.ensureFolder(of: file.path) { return .failure(failure) }
             if OutputWriter.sameBytes(prior, bytes), link(prior, to) == 0, let st = FileIO.status(to) {
                 return .success(Outcome(path: file.path, hash: hash, size: bytes.count, stamp: st.stamp, unchanged: true, fingerprint: file.fingerprint))
             }
