@@ -152,8 +152,12 @@ final class QuestionPartials: @unchecked Sendable {
     /// the question's text and answer are moved with it (`QuestionView.fields`).
     func html(_ q: QuestionContext) -> String {
         let frame = q.views.frame
-        return PageLinks.localize(entry(q, root: LinkRewriter.rootScheme, level: 3, html: true).html ?? "", root: frame.root,
-                                  demotingHeadingsBy: frame.questionLevel - 3)
+        return PageLinks.localize(rendering(q).html ?? "", root: frame.root, demotingHeadingsBy: frame.questionLevel - 3)
+    }
+
+    /// The entry holding the question's rendering, on the placeholder root at level 3.
+    private func rendering(_ q: QuestionContext) -> Entry {
+        entry(q, root: LinkRewriter.rootScheme, level: 3, html: true)
     }
 
     /// Puts the partials of `shown` not made or queued yet in a queue any page job takes
@@ -167,13 +171,12 @@ final class QuestionPartials: @unchecked Sendable {
     /// with (its question, its recommendation, and its page frame's site, root and level,
     /// all constants), never the fields it builds for the one page that owns it.
     func share(_ shown: [QuestionContext]) {
-        let missing = shown.filter { q in
-            let key = Self.placeholderKey(q)
-            let shard = shard(key).shard
-            return shard.lock.withLock { shard.entries[key] == nil }
+        let missing = shown.map { (question: $0, key: Self.placeholderKey($0)) }.filter { q in
+            let shard = shard(q.key).shard
+            return shard.lock.withLock { shard.entries[q.key] == nil }
         }
         queue.lock.withLock {
-            for q in missing where queue.queued.insert(Self.placeholderKey(q)).inserted { queue.waiting.append(q) }
+            for q in missing where queue.queued.insert(q.key).inserted { queue.waiting.append(q.question) }
         }
         help()
     }
@@ -181,7 +184,7 @@ final class QuestionPartials: @unchecked Sendable {
     /// Makes queued partials until none is left; every page job calls it before its own work.
     func help() {
         while let batch = queue.take(16) {
-            for q in batch { _ = entry(q, root: LinkRewriter.rootScheme, level: 3, html: true) }
+            for q in batch { _ = rendering(q) }
         }
     }
 
@@ -208,7 +211,8 @@ final class QuestionPartials: @unchecked Sendable {
 
     private let queue = Queue()
 
-    /// The key of a question's rendering, on the placeholder root at level 3 (see `html`).
+    /// The key of a question on the placeholder root at level 3: its rendering's (see `html`),
+    /// and its view's, from which every depth's is copied.
     private static func placeholderKey(_ q: QuestionContext) -> Key {
         Key(id: q.question.id, root: LinkRewriter.rootScheme, showRecommendation: q.showRecommendation, level: 3)
     }
@@ -251,7 +255,7 @@ final class QuestionPartials: @unchecked Sendable {
     /// those (everything else comes from the site the pages share), so each question's is
     /// looked up in the site once per build, and copied for each depth.
     private func view(_ q: QuestionContext, root: String, level: Int) -> QuestionView {
-        let key = Key(id: q.question.id, root: LinkRewriter.rootScheme, showRecommendation: q.showRecommendation)
+        let key = Self.placeholderKey(q)
         let shard = shard(key).shard
         var view: QuestionView
         if let made = shard.lock.withLock({ shard.views[key] }) {
