@@ -44,6 +44,11 @@ struct TemplateNesting: Sendable {
     }
 
     private func location(_ template: String, line: Int, column: Int) -> SourceLocation {
+        Self.location(template, in: sources, line: line, column: column)
+    }
+
+    /// A place in a template: in the site's file when `sources` names one, else in the built-in.
+    static func location(_ template: String, in sources: [String: String], line: Int = 1, column: Int = 1) -> SourceLocation {
         SourceLocation(path: sources[template] ?? "<built-in>/\(template).mustache", line: line, column: column)
     }
 }

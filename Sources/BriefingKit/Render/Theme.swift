@@ -75,7 +75,7 @@ public struct Theme: Sendable {
         let tags = texts.mapValues(TemplateTags.init)
         for name in texts.keys.sorted() {
             if let at = tags[name]!.tooDeep {
-                diagnostics.error(SourceLocation(path: shown[name] ?? "<built-in>/\(name).mustache", line: at.line, column: at.column),
+                diagnostics.error(TemplateNesting.location(name, in: shown, line: at.line, column: at.column),
                                   "sections nest more than \(TemplateTags.maxDepth) deep here")
                 continue
             }
@@ -88,7 +88,7 @@ public struct Theme: Sendable {
                 if let path = shown[name] {
                     diagnostics.error(SourceLocation(path: path), "template does not parse: \(error)")
                 } else {
-                    diagnostics.error(SourceLocation(path: "<built-in>/\(name).mustache"), "built-in template does not parse: \(error)")
+                    diagnostics.error(TemplateNesting.location(name, in: shown), "built-in template does not parse: \(error)")
                 }
             }
         }
@@ -131,7 +131,7 @@ public struct Theme: Sendable {
         let named = PartialCycles.find(outlines, preferred: preferred)
         for cycle in named.isEmpty ? rendering.cycles : named {
             let at = cycle.reference
-            diagnostics.error(SourceLocation(path: sources[at.template] ?? "<built-in>/\(at.template).mustache", line: at.line, column: at.column),
+            diagnostics.error(TemplateNesting.location(at.template, in: sources, line: at.line, column: at.column),
                               cycle.message)
         }
         return TemplateNesting(sources: sources, references: outlines.mapValues(\.references), bounded: rendering.bounded && readAll)
