@@ -59,10 +59,9 @@ struct YAMLSource {
     /// The second use of `key` in the mapping whose first use Yams marked: the next line
     /// that holds `key:` at the same column, before the mapping ends (a line indented less).
     private func repeatedKey(_ key: String, after mark: Mark) -> SourceLocation? {
-        let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
-        guard mark.line >= 1, mark.line <= lines.count, mark.column >= 1 else { return nil }
-        for n in mark.line..<lines.count {
-            let text = Array(lines[n].unicodeScalars)
+        guard mark.line >= 1, mark.line <= lineStarts.count, mark.column >= 1 else { return nil }
+        for n in mark.line..<lineStarts.count {
+            let text = Array(line(n).unicodeScalars)
             let indent = text.prefix { $0 == " " || $0 == "-" }.count
             if text.allSatisfy({ $0 == " " || $0 == "\r" }) || text.first == "#" { continue }
             if indent < mark.column - 1 { return nil }
