@@ -144,18 +144,24 @@ struct FuzzSite: Sendable {
     static let theme = Theme.load(overrides: []).0
 
     /// What `SiteBuilder.make` does between loading and writing, without the disk.
-    /// The fixed site rendered with another theme; the pages' failures.
-    static func render(_ content: SiteContent, theme: Theme) -> [Diagnostic] {
-        let urls = SiteURLs(pretty: content.config.prettyLinks)
-        let results = shared.stage.run(content)
-        var diagnostics = Diagnostics()
-        let references = CrossReferences(content: content, results: results, diagnostics: &diagnostics)
-        let fragments = Dictionary(results.map { ($0.key, $0.fragment) }) { a, _ in a }
-        return RenderStage(theme: theme).files(LinkedSite(content: content, fragments: fragments, references: references, urls: urls)).failures
+    static func render(_ content: SiteContent) -> [OutputFile] {
+        let site = linked(content)
+        var diagnostics = site.diagnostics
+        diagnostics.append(contentsOf: SiteValidator().validate(content))
+        diagnostics.all.forEach(FuzzEntry.expectWellFormed)
+        guard !diagnostics.hasErrors, let theme else { return [] }
+        // The built-in theme nests a few templates deep, so no page can fail to render.
+        return RenderStage(theme: theme).files(site.site).files
     }
 
-    static func render(_ content: SiteContent) -> [OutputFile] {
-        var diagnostics = SiteValidator().validate(content)
+    /// The fixed site rendered with another theme; the pages' failures.
+    static func render(_ content: SiteContent, theme: Theme) -> [Diagnostic] {
+        RenderStage(theme: theme).files(linked(content).site).failures
+    }
+
+    /// The content's Markdown rendered and linked, as the Link stage hands it on.
+    private static func linked(_ content: SiteContent) -> (site: LinkedSite, diagnostics: Diagnostics) {
+        var diagnostics = Diagnostics()
         let urls = SiteURLs(pretty: content.config.prettyLinks)
         let stage = MarkdownStage(targets: LinkTargets(content, urls: urls), urls: urls, unsafeHTML: false)
         let results = stage.run(content)
@@ -165,9 +171,6 @@ struct FuzzSite: Sendable {
             diagnostics.append(contentsOf: r.diagnostics)
         }
         let references = CrossReferences(content: content, results: results, diagnostics: &diagnostics)
-        diagnostics.all.forEach(FuzzEntry.expectWellFormed)
-        guard !diagnostics.hasErrors, let theme else { return [] }
-        // The built-in theme nests a few templates deep, so no page can fail to render.
-        return RenderStage(theme: theme).files(LinkedSite(content: content, fragments: fragments, references: references, urls: urls)).files
+        return (LinkedSite(content: content, fragments: fragments, references: references, urls: urls), diagnostics)
     }
 }
