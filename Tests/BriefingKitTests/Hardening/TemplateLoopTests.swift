@@ -18,6 +18,14 @@ import Testing
 
     static let footerLoop = "includes itself (footer → footer), so it would never finish rendering"
 
+    /// A footer that includes the template the site's title names: "footer", itself.
+    static let dynamicLoop = [
+        "briefing.yml": "title: footer\nbase_url: https://example.org/review/\nlanguage: en\n",
+        "templates/footer.mustache": "<p>{{>*site.title}}</p>",
+    ]
+    static let dynamicLoopError = "templates/footer.mustache:1:4: error: template 'footer' nests partials more than "
+        + "\(TemplateRenderer.nestingLimit) deep; it probably includes itself through footer → footer"
+
     @Test(arguments: [
         ("a tab after >", "{{>\tfooter}}", "1:1"),
         ("a newline after >", "<p>\n{{>\nfooter}}\n</p>", "2:1"),
@@ -48,21 +56,15 @@ import Testing
     /// What no check before rendering can see: the data names the partial. The renderer's
     /// nesting limit stops it, and a theme like this writes through a staging folder.
     @Test func aDynamicPartialTheDataTurnsIntoALoop() throws {
-        let errors = try rejected("a dynamic partial that loops", [
-            "briefing.yml": "title: footer\nbase_url: https://example.org/review/\nlanguage: en\n",
-            "templates/footer.mustache": "<p>{{>*site.title}}</p>",
-        ])
-        #expect(errors == ["templates/footer.mustache:1:4: error: template 'footer' nests partials more than \(TemplateRenderer.nestingLimit) deep; it probably includes itself through footer → footer"])
+        let errors = try rejected("a dynamic partial that loops", Self.dynamicLoop)
+        #expect(errors == [Self.dynamicLoopError])
     }
 
     @Test func aDynamicPartialLoopIsAnErrorForCheckToo() throws {
-        let site = try TempSite.minimal([
-            "briefing.yml": "title: footer\nbase_url: https://example.org/review/\nlanguage: en\n",
-            "templates/footer.mustache": "<p>{{>*site.title}}</p>",
-        ])
+        let site = try TempSite.minimal(Self.dynamicLoop)
         defer { site.cleanUp() }
         let result = site.check()
-        #expect(result.errorLines == ["templates/footer.mustache:1:4: error: template 'footer' nests partials more than \(TemplateRenderer.nestingLimit) deep; it probably includes itself through footer → footer"])
+        #expect(result.errorLines == [Self.dynamicLoopError])
         #expect(result.files.isEmpty)
     }
 
@@ -130,10 +132,7 @@ import Testing
 extension TemplateLoopTests {
     /// swift-mustache has no nesting limit, so a page is never left to it while a loop is possible.
     @Test func swiftMustacheIsNotLeftALoop() throws {
-        let site = try TempSite.minimal([
-            "briefing.yml": "title: footer\nbase_url: https://example.org/review/\nlanguage: en\n",
-            "templates/footer.mustache": "<p>{{>*site.title}}</p>",
-        ])
+        let site = try TempSite.minimal(Self.dynamicLoop)
         defer { site.cleanUp() }
         var options = site.options()
         options.fastTemplates = false
