@@ -118,12 +118,17 @@ enum PageFingerprint {
             return true
         }
 
-        /// A question as its fingerprint (`QuestionPartials`), counting its rendering's size as text.
+        /// A question as its view's fingerprint on the placeholder root (`QuestionPartials`)
+        /// with the root and heading level this page shows it at, which is all a question
+        /// at another depth differs by; its rendering's size counts as text.
         private mutating func question(_ q: QuestionContext) -> Bool {
             guard let (f, size) = questions?.fingerprint(q), let h = f else { return false }
             text += size
             if listing { shown.append(q) }
             word(h.a); word(h.b)
+            let frame = q.views.frame
+            string(frame.root)
+            int(frame.questionLevel)
             return true
         }
 

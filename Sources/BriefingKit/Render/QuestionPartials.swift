@@ -35,16 +35,21 @@ final class QuestionContext: MustacheParent {
     }
 }
 
-/// Each question as pages share it: its fingerprint once per page depth (what
-/// `PageFingerprint` puts for it in every page that lists it), and the `question`
-/// partial rendered once, reused by the recommendation, team, questions and pack
-/// pages at every depth.
+/// Each question as pages share it: its fingerprint and its `question` partial,
+/// each made at most once per build, whatever the pages and depths that show it.
 ///
 /// Pages whose templates reach the partial only as a standalone `{{> question}}`
 /// inside `{{#questions}}` (see `Theme.prerenderable`) render with a library
 /// whose `question` just prints this HTML. The partial reads only the question's
 /// own fields, so its output does not depend on the page around it beyond the
-/// way back to the root, which each page swaps in (`html`).
+/// way back to the root and the heading level, which each page applies (`html`).
+///
+/// Both are made from the question's view on the placeholder root at level 3, and
+/// a page's fingerprint puts the view's fingerprint with the page's own root and
+/// level (`PageFingerprint.Writer`): a question at any depth is a function of
+/// those three, so one view and one hash per question stand for every page that
+/// lists it. (A view per root and level cost a view and a hash of the question's
+/// text per depth, and a keyed lookup per question per page hashed the root too.)
 ///
 /// The fingerprint is the view's, so a build that renders few pages builds no
 /// fields to fingerprint the rest. The rendering comes from the question's fields,
@@ -55,41 +60,49 @@ final class QuestionPartials: @unchecked Sendable {
     static let key = "briefingPrerenderedQuestion"
     static let standIn = "{{{" + key + "}}}"
 
-    /// A question as shown at one depth and heading level, with or without its recommendation.
+    /// A question, with or without its recommendation.
     struct Key: Hashable, Sendable {
         let id: String
-        let root: String
         let showRecommendation: Bool
-        let level: Int
         /// Hashed once: a key picks its shard, then is looked up in it and in the memory.
         let hash: Int
 
-        init(id: String, root: String, showRecommendation: Bool, level: Int = 3) {
+        init(id: String, showRecommendation: Bool) {
             self.id = id
-            self.root = root
             self.showRecommendation = showRecommendation
-            self.level = level
             var h = Hasher()
             h.combine(id)
-            h.combine(root)
             h.combine(showRecommendation)
-            h.combine(level)
             hash = h.finalize()
         }
 
         static func == (a: Key, b: Key) -> Bool {
-            a.hash == b.hash && a.id == b.id && a.root == b.root && a.showRecommendation == b.showRecommendation && a.level == b.level
+            a.hash == b.hash && a.showRecommendation == b.showRecommendation && a.id == b.id
         }
 
         func hash(into h: inout Hasher) { h.combine(hash) }
     }
 
+    /// What was made so far from a question's view on the placeholder root at level 3.
+    /// Kept apart from the view, which a lookup would otherwise copy string by string.
     struct Entry: Sendable {
-        /// The view's fingerprint (`QuestionView.fingerprint`); nil when not fingerprinting.
+        /// The view's fingerprint (`QuestionView.fingerprint`); nil until a page asks for it.
         var fingerprint: ContentHash?
+        /// The partial on the placeholder root; nil until a page that shows it is rendered.
         var html: String?
         /// The rendering's size, or the view's guess at it before it is rendered.
-        var size = 0
+        var size: Int
+
+        /// Whether it holds what was asked for.
+        func has(html: Bool, fingerprinting: Bool) -> Bool {
+            html ? self.html != nil : (fingerprint != nil || !fingerprinting)
+        }
+
+        /// Takes what `other`, made from an equal view, has and this lacks.
+        mutating func fill(from other: Entry) {
+            if fingerprint == nil { fingerprint = other.fingerprint }
+            if html == nil, let h = other.html { html = h; size = other.size }
+        }
     }
 
     /// An entry with the view it was made from, kept for the next build (`briefing serve`).
@@ -102,12 +115,11 @@ final class QuestionPartials: @unchecked Sendable {
     private final class Shard: @unchecked Sendable {
         let lock = NSLock()
         var entries: [Key: Entry] = [:]
-        var remembered: [Key: Remembered] = [:]
-        /// Each question's view on the placeholder root, by the placeholder's key.
+        /// The view each entry is made from.
         var views: [Key: QuestionView] = [:]
     }
 
-    /// What one build kept, by shard: handed whole to the next build in the process,
+    /// What one build made, by shard: handed whole to the next build in the process,
     /// which looks a question up in the shard its key falls in, as this build did.
     struct Memory: Sendable {
         fileprivate var shards: [[Key: Remembered]] = []
@@ -131,10 +143,10 @@ final class QuestionPartials: @unchecked Sendable {
         self.earlier = earlier.shards.count == Self.shardCount ? earlier : Memory()
         self.fingerprinting = fingerprinting
         self.remember = remember
-        if remember {
-            for (i, shard) in shards.enumerated() {
-                shard.remembered.reserveCapacity(self.earlier.shards.isEmpty ? 0 : self.earlier.shards[i].count)
-            }
+        // A rebuild meets about the questions the last one did: no table grows on the way.
+        for (i, shard) in shards.enumerated() where !self.earlier.shards.isEmpty {
+            shard.entries.reserveCapacity(self.earlier.shards[i].count)
+            shard.views.reserveCapacity(self.earlier.shards[i].count)
         }
     }
 
@@ -157,7 +169,7 @@ final class QuestionPartials: @unchecked Sendable {
 
     /// The entry holding the question's rendering, on the placeholder root at level 3.
     private func rendering(_ q: QuestionContext) -> Entry {
-        entry(q, root: LinkRewriter.rootScheme, level: 3, html: true)
+        entry(q, html: true)
     }
 
     /// Puts the partials of `shown` not made or queued yet in a queue any page job takes
@@ -171,9 +183,9 @@ final class QuestionPartials: @unchecked Sendable {
     /// with (its question, its recommendation, and its page frame's site, root and level,
     /// all constants), never the fields it builds for the one page that owns it.
     func share(_ shown: [QuestionContext]) {
-        let missing = shown.map { (question: $0, key: Self.placeholderKey($0)) }.filter { q in
+        let missing = shown.map { (question: $0, key: Self.key($0)) }.filter { q in
             let shard = shard(q.key).shard
-            return shard.lock.withLock { shard.entries[q.key] == nil }
+            return shard.lock.withLock { shard.entries[q.key]?.html == nil }
         }
         queue.lock.withLock {
             for q in missing where queue.queued.insert(q.key).inserted { queue.waiting.append(q.question) }
@@ -211,63 +223,50 @@ final class QuestionPartials: @unchecked Sendable {
 
     private let queue = Queue()
 
-    /// The key of a question on the placeholder root at level 3: its rendering's (see `html`),
-    /// and its view's, from which every depth's is copied.
-    private static func placeholderKey(_ q: QuestionContext) -> Key {
-        Key(id: q.question.id, root: LinkRewriter.rootScheme, showRecommendation: q.showRecommendation, level: 3)
+    private static func key(_ q: QuestionContext) -> Key {
+        Key(id: q.question.id, showRecommendation: q.showRecommendation)
     }
 
-    /// The question's fingerprint, and the size of its rendering (a guess when not rendered yet).
-    /// A build that renders a few pages fingerprints every page, so this renders nothing.
+    /// The fingerprint of the question's view on the placeholder root at level 3, and the
+    /// size of its rendering (a guess when not rendered yet); the page adds its own root
+    /// and level (`PageFingerprint.Writer`). A build that renders a few pages fingerprints
+    /// every page, so this renders nothing.
     func fingerprint(_ q: QuestionContext) -> (ContentHash?, size: Int) {
-        let e = entry(q, root: q.views.frame.root, level: q.views.frame.questionLevel, html: false)
+        let e = entry(q, html: false)
         return (e.fingerprint, e.size)
     }
 
-    /// The entry for `q` on `root`: its rendering when `html` (asked for on the placeholder
-    /// root only), else its fingerprint (asked for on pages' roots). A key is only ever
-    /// asked for one of the two, so an entry holds the one it was made for.
-    private func entry(_ q: QuestionContext, root: String, level: Int, html: Bool) -> Entry {
-        let key = Key(id: q.question.id, root: root, showRecommendation: q.showRecommendation, level: level)
+    /// The entry for `q` holding its rendering when `html`, else its fingerprint (when
+    /// fingerprinting): each is made the first time a page asks for it, or taken from the
+    /// last build's entry if that was made from an equal view.
+    private func entry(_ q: QuestionContext, html: Bool) -> Entry {
+        let key = Self.key(q)
         let (index, shard) = shard(key)
-        if let hit = shard.lock.withLock({ shard.entries[key] }) { return hit }
+        let (found, view) = shard.lock.withLock { () -> (Entry?, QuestionView?) in
+            guard let e = shard.entries[key] else { return (nil, nil) }
+            return e.has(html: html, fingerprinting: fingerprinting) ? (e, nil) : (e, shard.views[key])
+        }
+        if let found, view == nil { return found }
         // Made outside the lock; two threads may both make a question, with the same result.
-        let view = self.view(q, root: root, level: level)
-        var made = Entry(size: view.expectedSize)
-        if !earlier.shards.isEmpty, let before = earlier.shards[index][key], before.view == view,
-           html ? before.entry.html != nil : (before.entry.fingerprint != nil || !fingerprinting) {
-            made = before.entry
-        } else if html {
-            let h = theme.renderWhole("question", view.fields)
-            made.html = h
-            made.size = h.utf8.count
-        } else if fingerprinting {
-            made.fingerprint = view.fingerprint
+        let made = view ?? QuestionView(q.question, of: q.recommendation, showRecommendation: q.showRecommendation,
+                                        frame: q.views.frame, root: LinkRewriter.rootScheme, level: 3)
+        var e = found ?? Entry(size: made.expectedSize)
+        if !earlier.shards.isEmpty, let before = earlier.shards[index][key], before.view == made {
+            e.fill(from: before.entry)
         }
-        shard.lock.withLock {
-            shard.entries[key] = made
-            if remember { shard.remembered[key] = Remembered(view: view, entry: made) }
+        if html, e.html == nil {
+            let h = theme.renderWhole("question", made.fields)
+            e.html = h
+            e.size = h.utf8.count
+        } else if !html, fingerprinting, e.fingerprint == nil {
+            e.fingerprint = made.fingerprint
         }
-        return made
-    }
-
-    /// The question's view with `root` and `level`. Views at different depths differ only in
-    /// those (everything else comes from the site the pages share), so each question's is
-    /// looked up in the site once per build, and copied for each depth.
-    private func view(_ q: QuestionContext, root: String, level: Int) -> QuestionView {
-        let key = Self.placeholderKey(q)
-        let shard = shard(key).shard
-        var view: QuestionView
-        if let made = shard.lock.withLock({ shard.views[key] }) {
-            view = made
-        } else {
-            view = QuestionView(q.question, of: q.recommendation, showRecommendation: q.showRecommendation,
-                                frame: q.views.frame, root: LinkRewriter.rootScheme)
-            shard.lock.withLock { shard.views[key] = view }
+        return shard.lock.withLock {
+            // Another thread may have made the other half meanwhile: keep both.
+            if let other = shard.entries[key] { e.fill(from: other) } else { shard.views[key] = made }
+            shard.entries[key] = e
+            return e
         }
-        view.root = root
-        view.level = level
-        return view
     }
 
     /// The shard a key falls in, and its place (the same in the last build's memory).
@@ -278,6 +277,16 @@ final class QuestionPartials: @unchecked Sendable {
 
     /// This build's entries with their views, for the next build of the site in this process.
     var made: Memory {
-        Memory(shards: shards.map { shard in shard.lock.withLock { shard.remembered } })
+        guard remember else { return Memory() }
+        return Memory(shards: shards.map { shard in
+            shard.lock.withLock {
+                var kept: [Key: Remembered] = [:]
+                kept.reserveCapacity(shard.entries.count)
+                for (key, entry) in shard.entries {
+                    if let view = shard.views[key] { kept[key] = Remembered(view: view, entry: entry) }
+                }
+                return kept
+            }
+        })
     }
 }

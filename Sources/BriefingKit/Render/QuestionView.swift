@@ -37,8 +37,9 @@ struct QuestionView: Hashable, Sendable {
     /// The heading level of the question's id (`PageFrame.questionLevel`); its answer's is one more.
     var level: Int
 
-    /// `root`: the way back to the site root its links take, the page's unless said.
-    init(_ q: Question, of r: Recommendation, showRecommendation: Bool, frame: PageFrame, root: String? = nil) {
+    /// `root` and `level`: the way back to the site root its links take and its heading
+    /// level, the page's unless said.
+    init(_ q: Question, of r: Recommendation, showRecommendation: Bool, frame: PageFrame, root: String? = nil, level: Int? = nil) {
         let site = frame.site
         id = q.id
         status = q.status
@@ -56,7 +57,7 @@ struct QuestionView: Hashable, Sendable {
         self.root = root ?? frame.root
         baseURL = site.content.config.baseURL
         prettyLinks = site.urls.pretty
-        level = frame.questionLevel
+        self.level = level ?? frame.questionLevel
     }
 
     /// What the question's fields follow from, as `PageFingerprint` puts it in a page:

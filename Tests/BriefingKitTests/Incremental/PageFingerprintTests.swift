@@ -91,6 +91,26 @@ import Testing
         #expect(view.fingerprint == QuestionView(r.questions[0], of: r, showRecommendation: false, frame: PageFrame(site: plan.site, dir: "recommendations/1")).fingerprint)
     }
 
+    /// A page holds a question's view on the placeholder root (one per question and
+    /// build), so the page's own root and heading level, all a question at another depth
+    /// differs by, must count apart.
+    @Test func aQuestionCountsWithTheRootAndLevelItIsShownAt() throws {
+        let temp = try TempSite.minimal()
+        defer { temp.cleanUp() }
+        let plan = try #require(SiteBuilder(temp.options()).prepare(scanned: nil, forBuild: true).0)
+        let r = try #require(plan.site.recommendations.first)
+        let partials = QuestionPartials(theme: Self.theme, fingerprinting: true)
+        func page(_ dir: String, level: Int = 3) -> ContentHash? {
+            let frame = PageFrame(site: plan.site, dir: dir, questionLevel: level)
+            let context: [String: Any] = ["questions": [Views(frame: frame).question(r.questions[0], of: r)]]
+            return PageFingerprint.of(PageJob(path: "x/index.html", template: "page") { [:] }, context, theme: Self.theme, questions: partials).0
+        }
+        let here = try #require(page("recommendations/1"))
+        #expect(page("recommendations/2") == here, "same depth, same level: the same bytes")
+        #expect(page("questions") != here)
+        #expect(page("recommendations/1", level: 4) != here)
+    }
+
     @Test func theStateKeepsThem() throws {
         var state = BuildState(key: "k")
         state.outputs["a/index.html"] = .init(hash: ContentHash("x"), size: 1, mtime: FileStamp(seconds: 1, nanoseconds: 2))
