@@ -25,13 +25,14 @@ enum PageFingerprint {
     }
 
     /// Values as tagged, length-prefixed bytes, so equal contexts give equal bytes in
-    /// any process. A dictionary is written as the sum of its entries' hashes, which
-    /// does not depend on their order, instead of sorting its keys: sorting copied
-    /// every entry of every dictionary of every page.
+    /// any process, hashed as they are written (`ContentHash.Stream`): a page's text is
+    /// read once, where it lies. A dictionary is written as the sum of its entries'
+    /// hashes, which does not depend on their order, instead of sorting its keys:
+    /// sorting copied every entry of every dictionary of every page.
     struct Writer {
         /// Where questions in a context get their fingerprints; nil where none may appear.
         let questions: QuestionPartials?
-        private var bytes: [UInt8] = []
+        private var stream = ContentHash.Stream()
         /// Bytes of the strings seen, and of the questions' renderings.
         var text = 0
         /// The questions met, in the order met, when `listing`.
@@ -40,34 +41,31 @@ enum PageFingerprint {
 
         init(questions: QuestionPartials?) {
             self.questions = questions
-            bytes.reserveCapacity(4096)
         }
 
         /// The fingerprint of everything written.
-        var hash: ContentHash { ContentHash(bytes) }
+        var hash: ContentHash { stream.hash }
 
-        mutating func byte(_ b: UInt8) { bytes.append(b) }
+        mutating func byte(_ b: UInt8) { stream.byte(b) }
 
-        mutating func bool(_ b: Bool) { bytes.append(b ? 1 : 0) }
+        mutating func bool(_ b: Bool) { stream.byte(b ? 1 : 0) }
 
-        mutating func word(_ x: UInt64) {
-            withUnsafeBytes(of: x.littleEndian) { bytes.append(contentsOf: $0) }
-        }
+        mutating func word(_ x: UInt64) { stream.word(x) }
 
         mutating func int(_ n: Int) { word(UInt64(bitPattern: Int64(n))) }
 
         /// A string, or a 0 byte for none: a string starts with its tag, 1.
         mutating func optional(_ s: String?) {
-            if let s { string(s) } else { bytes.append(0) }
+            if let s { string(s) } else { byte(0) }
         }
 
         mutating func string(_ s: String) {
-            bytes.append(1)
+            byte(1)
             let utf8 = s.utf8
             text += utf8.count
             word(UInt64(utf8.count))
-            if utf8.withContiguousStorageIfAvailable({ bytes.append(contentsOf: $0) }) == nil {
-                bytes.append(contentsOf: utf8)
+            if utf8.withContiguousStorageIfAvailable({ stream.bytes(UnsafeRawBufferPointer($0)) }) == nil {
+                for b in utf8 { stream.byte(b) }
             }
         }
 
@@ -87,12 +85,12 @@ enum PageFingerprint {
                     return w.value(entry.value)
                 }
             } else if t == QuestionContext.self {
-                bytes.append(4)
+                byte(4)
                 return question(value as! QuestionContext)
             } else if t == Int.self {
-                bytes.append(2); int(value as! Int)
+                byte(2); int(value as! Int)
             } else if t == Bool.self {
-                bytes.append(3); bool(value as! Bool)
+                byte(3); bool(value as! Bool)
             } else if t == [String: String].self {
                 let d = value as! [String: String]
                 return unordered(d, count: d.count) { w, entry in
@@ -102,7 +100,7 @@ enum PageFingerprint {
                 }
             } else if t == [QuestionContext].self {
                 let a = value as! [QuestionContext]
-                bytes.append(6); word(UInt64(a.count))
+                byte(6); word(UInt64(a.count))
                 for q in a { guard question(q) else { return false } }
             } else if t == [[String: Any]].self {
                 return list(value as! [[String: Any]])
@@ -132,26 +130,27 @@ enum PageFingerprint {
             return true
         }
 
-        /// Each entry written, hashed and taken back out; the sums of the hashes stand for them all.
+        /// Each entry hashed on its own; the sums of the hashes stand for them all.
         mutating func unordered<S: Sequence>(_ entries: S, count: Int,
                                                      _ write: (inout Writer, S.Element) -> Bool) -> Bool {
-            bytes.append(5); word(UInt64(count))
-            let start = bytes.count
+            byte(5); word(UInt64(count))
+            let outer = stream
             var a: UInt64 = 0, b: UInt64 = 0
             for entry in entries {
+                stream = ContentHash.Stream()
                 guard write(&self, entry) else { return false }
-                let h = bytes.withUnsafeBytes { ContentHash(UnsafeRawBufferPointer(rebasing: $0[start...])) }
+                let h = stream.hash
                 a &+= h.a
                 b &+= h.b
-                bytes.removeLast(bytes.count - start)
             }
+            stream = outer
             word(a)
             word(b)
             return true
         }
 
         private mutating func list<T>(_ a: [T]) -> Bool {
-            bytes.append(7); word(UInt64(a.count))
+            byte(7); word(UInt64(a.count))
             for v in a { guard value(v) else { return false } }
             return true
         }

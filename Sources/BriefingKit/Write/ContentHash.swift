@@ -37,7 +37,64 @@ struct ContentHash: Hashable, Sendable, CustomStringConvertible {
         self = text.withUTF8 { ContentHash(UnsafeRawBufferPointer($0)) }
     }
 
-    private static func finish(_ x: UInt64) -> UInt64 {
+    /// The same two lanes fed piece by piece, for values written as they are walked
+    /// (`PageFingerprint.Writer`): hashing a string where it lies instead of copying it
+    /// into a buffer first. Its results are its own, not `ContentHash(bytes)`'s for the
+    /// same bytes (the length can only be mixed in at the end).
+    struct Stream {
+        private var a: UInt64 = 0x9E37_79B9_7F4A_7C15
+        private var b: UInt64 = 0xC2B2_AE3D_27D4_EB4F
+        /// Bytes not yet a whole word, from the lowest; `held` of them.
+        private var pending: UInt64 = 0
+        private var held: UInt64 = 0
+        private var count: UInt64 = 0
+
+        init() {}
+
+        private mutating func mix(_ w: UInt64) {
+            a = ((a ^ w) &* 0x87C3_7B91_1142_53D5).rotatedLeft(31)
+            b = ((b &+ w) &* 0x4CF5_AD43_2745_937F).rotatedLeft(29) ^ a
+        }
+
+        mutating func byte(_ x: UInt8) {
+            pending |= UInt64(x) << (held &* 8)
+            held += 1
+            count += 1
+            if held == 8 { mix(pending); pending = 0; held = 0 }
+        }
+
+        /// Eight bytes, little-endian, as `bytes` would take them.
+        mutating func word(_ w: UInt64) {
+            count += 8
+            if held == 0 { mix(w); return }
+            mix(pending | w << (held &* 8))
+            pending = w >> (64 - held &* 8)
+        }
+
+        mutating func bytes(_ p: UnsafeRawBufferPointer) {
+            var i = 0
+            let n = p.count
+            while held != 0, i < n { byte(p[i]); i += 1 }
+            let aligned = i
+            while i + 8 <= n {
+                mix(UInt64(littleEndian: p.loadUnaligned(fromByteOffset: i, as: UInt64.self)))
+                i += 8
+            }
+            count += UInt64(i - aligned)
+            while i < n { byte(p[i]); i += 1 }
+        }
+
+        var hash: ContentHash {
+            var s = self
+            s.mix(s.pending ^ (s.held << 56))
+            s.mix(s.count)
+            return ContentHash(a: Self.finish(s.a), b: Self.finish(s.b ^ (s.a >> 17)))
+        }
+
+        private static func finish(_ x: UInt64) -> UInt64 { ContentHash.finish(x) }
+    }
+
+    fileprivate static func finish(_ x: UInt64) -> UInt64 {
         var x = x
         x ^= x >> 33; x &*= 0xFF51_AFD7_ED55_8CCD
         x ^= x >> 33; x &*= 0xC4CE_B9FE_1A85_EC53
