@@ -95,7 +95,9 @@ public struct SiteBuilder: Sendable {
         let (templates, lastTheme) = (tree.templates, last.theme)
         let loadingTheme = Prepared { Theme.load(overrides: templates, reusing: lastTheme) }
         var next = BuildMemory.Generation()
-        var (content, diagnostics, decoded) = ContentLoader().load(tree, reusing: last.decoded)
+        // A lone build keeps nothing for a next one: no memory to key its work by.
+        let remembering = options.remembersBuilds
+        var (content, diagnostics, decoded) = ContentLoader().load(tree, reusing: remembering ? last.decoded : nil)
         next.decoded = decoded
         if let base = options.baseURL { content.config.baseURL = base }
         lap("load")
@@ -105,7 +107,7 @@ public struct SiteBuilder: Sendable {
         let validating = Prepared { SiteValidator().validate(loaded) }
         let urls = SiteURLs(pretty: content.config.prettyLinks)
         let stage = MarkdownStage(targets: LinkTargets(content, urls: urls), urls: urls, unsafeHTML: content.config.unsafeHTML)
-        let (results, rendered) = stage.run(content, reusing: last.markdown)
+        let (results, rendered) = remembering ? stage.run(content, reusing: last.markdown) : (stage.run(content), [:])
         next.markdown = rendered
         diagnostics.append(contentsOf: validating.value)
         var fragments: [FieldKey: Fragment] = [:]

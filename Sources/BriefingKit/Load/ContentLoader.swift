@@ -9,7 +9,7 @@ public struct ContentLoader: Sendable {
     public init() {}
 
     public func load(_ tree: SourceTree) -> (SiteContent, Diagnostics) {
-        let (content, diagnostics, _) = load(tree, reusing: [:])
+        let (content, diagnostics, _) = load(tree, reusing: nil)
         return (content, diagnostics)
     }
 
@@ -25,13 +25,15 @@ public struct ContentLoader: Sendable {
 
     /// `load`, taking a file's decoding from `previous` when its text is the same,
     /// and returning this build's decodings for the next one (see `BuildMemory`).
-    func load(_ tree: SourceTree, reusing previous: [Key: Decoded]) -> (SiteContent, Diagnostics, [Key: Decoded]) {
+    /// Without `previous` (a build that keeps nothing), texts are neither hashed nor kept.
+    func load(_ tree: SourceTree, reusing previous: [Key: Decoded]?) -> (SiteContent, Diagnostics, [Key: Decoded]) {
         var diagnostics = tree.diagnostics
         let config = loadConfig(tree, into: &diagnostics)
         let decoded = tree.files.parallelMap { file -> (Decoded, Key?) in
             switch Self.read(file.url, shown: file.displayPath) {
             case .failure(let d): return ((nil, [d]), nil)
             case .success(let text):
+                guard let previous else { return (Self.decode(text: text, file: file), nil) }
                 // Keyed by the text actually read, so a file that changes meanwhile is never mistaken.
                 let key = Key(kind: file.kind, slug: file.slug, displayPath: file.displayPath, text: ContentHash(text))
                 return (previous[key] ?? Self.decode(text: text, file: file), key)
