@@ -54,7 +54,7 @@ public struct SiteBuilder: Sendable {
         var (plan, result) = prepare(scanned: nil, forBuild: false)
         guard let plan else { return result }
         let start = ContinuousClock.now
-        let (files, failures) = plan.stage.files(plan.site, extra: plan.extra)
+        let (files, failures) = plan.stage.files(plan.site, pages: plan.pages, extra: plan.extra)
         result.files = failures.isEmpty ? files : []
         result.diagnostics.append(contentsOf: failures)
         result.timings.append(("render", Self.seconds(ContinuousClock.now - start)))
@@ -65,6 +65,8 @@ public struct SiteBuilder: Sendable {
     struct Plan {
         var site: LinkedSite
         var stage: RenderStage
+        /// The page jobs, listed once: `paths` is made from them before anything is rendered.
+        var pages: [PageJob]
         /// lunr.js and `static/`: read before anything is written, so that no error can come after.
         var extra: [OutputFile]
         var paths: [String]
@@ -135,12 +137,13 @@ public struct SiteBuilder: Sendable {
         let render = RenderStage(theme: theme)
         let lunr = LunrScript.read()
         result.diagnostics.append(contentsOf: lunr.diagnostics)
-        let made = render.paths(site, extra: lunr.files)
+        let pages = render.jobs(site)
+        let made = render.paths(site, pages: pages, extra: lunr.files)
         let statics = StaticFiles.read(tree, reserved: Set(made))
         result.diagnostics.append(contentsOf: statics.diagnostics)
         lap("static")
         guard !result.diagnostics.hasErrors else { return (nil, result) }
-        return (Plan(site: site, stage: render, extra: lunr.files + statics.files, paths: made + statics.files.map(\.path)), result)
+        return (Plan(site: site, stage: render, pages: pages, extra: lunr.files + statics.files, paths: made + statics.files.map(\.path)), result)
     }
 
     /// Builds and, when nothing is wrong, replaces the output folder.
@@ -181,7 +184,7 @@ public struct SiteBuilder: Sendable {
         do {
             let writer = OutputWriter(output: options.output)
             let session = try inPlace.map { try writer.updating(paths: plan.paths, previous: $0) } ?? writer.staging(paths: plan.paths)
-            let outcomes = plan.stage.run(plan.site, extra: plan.extra, fingerprinting: true,
+            let outcomes = plan.stage.run(plan.site, pages: plan.pages, extra: plan.extra, fingerprinting: true,
                                           isUnchanged: { path, fingerprint in kept[path] == fingerprint },
                                           deliver: { session.put($0) })
             let failures = RenderStage.unique(outcomes.compactMap { if case .failure(.render(let d)) = $0 { d } else { nil } })

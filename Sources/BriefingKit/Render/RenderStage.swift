@@ -37,19 +37,20 @@ struct RenderStage {
         var make: @Sendable () -> [OutputFile]
     }
 
-    /// Every path `run` delivers, in its order: pages, exports, theme assets, then `extra`.
-    func paths(_ site: LinkedSite, extra: [OutputFile]) -> [String] {
-        let pages = jobs(site).map(\.path)
+    /// Every path `run` delivers for `pages` (the site's `jobs`), in its order: pages,
+    /// exports, theme assets, then `extra`.
+    func paths(_ site: LinkedSite, pages: [PageJob], extra: [OutputFile]) -> [String] {
+        let pages = pages.map(\.path)
         return pages + exports(site, pages: pages).flatMap(\.paths) + Self.assets.map(\.path) + extra.map(\.path)
     }
 
-    /// Renders the site and hands every file to `deliver`, results in `paths` order.
-    /// A page whose fingerprint `isUnchanged` accepts is not rendered; without
-    /// `fingerprinting` none is computed (a build that keeps no state needs none).
-    func run<R: Sendable>(_ site: LinkedSite, extra: [OutputFile], fingerprinting: Bool,
+    /// Renders the site's `pages` (its `jobs`, made once per build) and hands every file to
+    /// `deliver`, results in `paths` order. A page whose fingerprint `isUnchanged` accepts
+    /// is not rendered; without `fingerprinting` none is computed (a build that keeps no
+    /// state needs none).
+    func run<R: Sendable>(_ site: LinkedSite, pages: [PageJob], extra: [OutputFile], fingerprinting: Bool,
                           isUnchanged: @escaping @Sendable (String, ContentHash) -> Bool,
                           deliver: @escaping @Sendable (RenderedFile) -> R) -> [R] {
-        let pages = jobs(site)
         let exports = exports(site, pages: pages.map(\.path))
         let questions = site.questionPartials ?? QuestionPartials(theme: theme, fingerprinting: fingerprinting)
         let theme = theme
@@ -109,9 +110,9 @@ struct RenderStage {
     }
 
     /// Every file in memory: what `check` and the tests read. `failures`: the pages
-    /// that could not be rendered, each error once.
-    func files(_ site: LinkedSite, extra: [OutputFile] = []) -> (files: [OutputFile], failures: [Diagnostic]) {
-        let made = run(site, extra: extra, fingerprinting: false, isUnchanged: { _, _ in false }) { file -> Result<OutputFile, Diagnostic> in
+    /// that could not be rendered, each error once. `pages`: the site's `jobs`, when made already.
+    func files(_ site: LinkedSite, pages: [PageJob]? = nil, extra: [OutputFile] = []) -> (files: [OutputFile], failures: [Diagnostic]) {
+        let made = run(site, pages: pages ?? jobs(site), extra: extra, fingerprinting: false, isUnchanged: { _, _ in false }) { file -> Result<OutputFile, Diagnostic> in
             if let failure = file.failure { return .failure(failure) }
             // Buffers grow by doubling; held until the end, a page keeps only its bytes.
             var bytes = file.bytes ?? []
