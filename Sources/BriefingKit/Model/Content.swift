@@ -64,29 +64,74 @@ public struct Day: Hashable, Sendable, Comparable, CustomStringConvertible {
     }
 }
 
+/// Copied into every page, export and check that lists it: its fields sit behind one
+/// reference (`CopyOnWrite`).
 public struct Question: Hashable, Sendable {
-    public var id: String
-    public var text: MarkdownText
-    public var status: QuestionStatus
-    public var asked: String?
-    public var answer: MarkdownText?
-    public var answered: Day?
-    public var location: SourceLocation
+    struct Fields: Hashable, Sendable {
+        var id: String
+        var text: MarkdownText
+        var status: QuestionStatus
+        var asked: String?
+        var answer: MarkdownText?
+        var answered: Day?
+        var location: SourceLocation
+        var askedLocation: SourceLocation?
+    }
+
+    private var fields: CopyOnWrite<Fields>
+
+    public init(id: String, text: MarkdownText, status: QuestionStatus, asked: String?, answer: MarkdownText?,
+                answered: Day?, location: SourceLocation, askedLocation: SourceLocation? = nil) {
+        fields = CopyOnWrite(Fields(id: id, text: text, status: status, asked: asked, answer: answer, answered: answered,
+                                    location: location, askedLocation: askedLocation))
+    }
+
+    public var id: String { get { fields.value.id } set { fields.value.id = newValue } }
+    public var text: MarkdownText { get { fields.value.text } set { fields.value.text = newValue } }
+    public var status: QuestionStatus { get { fields.value.status } set { fields.value.status = newValue } }
+    public var asked: String? { get { fields.value.asked } set { fields.value.asked = newValue } }
+    public var answer: MarkdownText? { get { fields.value.answer } set { fields.value.answer = newValue } }
+    public var answered: Day? { get { fields.value.answered } set { fields.value.answered = newValue } }
+    public var location: SourceLocation { get { fields.value.location } set { fields.value.location = newValue } }
     /// Where `asked:` is written, for its diagnostics.
-    public var askedLocation: SourceLocation?
+    public var askedLocation: SourceLocation? { get { fields.value.askedLocation } set { fields.value.askedLocation = newValue } }
 }
 
+/// Copied into every page that shows one of its questions: its fields sit behind one
+/// reference (`CopyOnWrite`).
 public struct Recommendation: Hashable, Sendable {
-    public var number: Int
-    public var numberLocation: SourceLocation
-    public var title: String
-    public var briefing: String
-    public var briefingLocation: SourceLocation
-    public var focusArea: String?
-    public var implementation: Implementation?
-    public var questions: [Question]
-    public var body: MarkdownText
-    public var path: String
+    struct Fields: Hashable, Sendable {
+        var number: Int
+        var numberLocation: SourceLocation
+        var title: String
+        var briefing: String
+        var briefingLocation: SourceLocation
+        var focusArea: String?
+        var implementation: Implementation?
+        var questions: [Question]
+        var body: MarkdownText
+        var path: String
+    }
+
+    private var fields: CopyOnWrite<Fields>
+
+    public init(number: Int, numberLocation: SourceLocation, title: String, briefing: String, briefingLocation: SourceLocation,
+                focusArea: String?, implementation: Implementation?, questions: [Question], body: MarkdownText, path: String) {
+        fields = CopyOnWrite(Fields(number: number, numberLocation: numberLocation, title: title, briefing: briefing,
+                                    briefingLocation: briefingLocation, focusArea: focusArea, implementation: implementation,
+                                    questions: questions, body: body, path: path))
+    }
+
+    public var number: Int { get { fields.value.number } set { fields.value.number = newValue } }
+    public var numberLocation: SourceLocation { get { fields.value.numberLocation } set { fields.value.numberLocation = newValue } }
+    public var title: String { get { fields.value.title } set { fields.value.title = newValue } }
+    public var briefing: String { get { fields.value.briefing } set { fields.value.briefing = newValue } }
+    public var briefingLocation: SourceLocation { get { fields.value.briefingLocation } set { fields.value.briefingLocation = newValue } }
+    public var focusArea: String? { get { fields.value.focusArea } set { fields.value.focusArea = newValue } }
+    public var implementation: Implementation? { get { fields.value.implementation } set { fields.value.implementation = newValue } }
+    public var questions: [Question] { get { fields.value.questions } set { fields.value.questions = newValue } }
+    public var body: MarkdownText { get { fields.value.body } set { fields.value.body = newValue } }
+    public var path: String { get { fields.value.path } set { fields.value.path = newValue } }
 }
 
 public struct Briefing: Hashable, Sendable {
