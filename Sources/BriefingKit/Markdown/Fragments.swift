@@ -42,10 +42,21 @@ struct MarkdownJob: Sendable {
 }
 
 /// The Markdown stage's result for one field.
-struct MarkdownResult: Sendable {
-    var key: FieldKey
-    var fragment: Fragment
-    var source: Backlink
-    var uses: [ReferenceUse]
-    var diagnostics: [Diagnostic]
+///
+/// A class: made once, never changed, and passed from the stage to the fragments, the
+/// cross-references and the next build's memory, each a copy of five values otherwise.
+final class MarkdownResult: Sendable {
+    let key: FieldKey
+    let fragment: Fragment
+    let source: Backlink
+    let uses: [ReferenceUse]
+    let diagnostics: [Diagnostic]
+
+    init(key: FieldKey, fragment: Fragment, source: Backlink, uses: [ReferenceUse], diagnostics: [Diagnostic]) {
+        self.key = key
+        self.fragment = fragment
+        self.source = source
+        self.uses = uses
+        self.diagnostics = diagnostics
+    }
 }
