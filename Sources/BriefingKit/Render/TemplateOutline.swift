@@ -47,6 +47,14 @@ final class TemplateOutline {
         return reader.outline(template)
     }
 
+    /// `program` (swift-mustache's parse as `TemplateProgram` read it) with positions from
+    /// `tags`: what `read` gives for the same template, without reading the parse through
+    /// `Mirror` a second time. Every build does this for every template.
+    static func read(_ program: TemplateProgram, named name: String, tags: TemplateTags) -> TemplateOutline {
+        var reader = Reader(template: name, tags: tags)
+        return reader.outline(program)
+    }
+
     /// The references found by scanning `text` alone, for a template whose parse cannot
     /// be read: plain includes, without what blocks override.
     static func scanned(_ tags: TemplateTags, named name: String) -> TemplateOutline {
@@ -103,12 +111,49 @@ final class TemplateOutline {
             return TemplateOutline(nodes: nodes)
         }
 
+        /// The same reading from `TemplateProgram`'s nodes, which name every token kind
+        /// that holds a template, in the parse's order.
+        mutating func outline(_ program: TemplateProgram) -> TemplateOutline {
+            var nodes: [Node] = []
+            for node in program.nodes {
+                switch node {
+                case .text, .variable, .contentType:
+                    break
+                case .section(_, let inner, _):
+                    nodes += outline(inner).nodes
+                case .block(let name, let inner, _):
+                    let at = place(TemplateTags.Key(kind: .block, name: name))
+                    nodes.append(.block(name, fallback: outline(inner), at: at))
+                case .partial(let name, _, let inherits):
+                    let at = place(TemplateTags.Key(kind: inherits == nil ? .partial : .parent, name: name))
+                    let blocks = inherits.map { overrides($0) }
+                    nodes.append(.include(name, overrides: blocks, at: at))
+                case .dynamicPartial(let name, _, let inherits):
+                    nodes.append(.dynamic(at: place(TemplateTags.Key(kind: inherits == nil ? .partial : .parent, dynamic: true, name: name.text))))
+                    let blocks = overrides(inherits ?? [:])
+                    for key in blocks.keys.sorted() { nodes += blocks[key]!.nodes }
+                }
+            }
+            return TemplateOutline(nodes: nodes)
+        }
+
+        /// A parent's overrides, placed by name as `read` places them.
+        private mutating func overrides(_ inherits: [String: TemplateProgram]) -> [String: TemplateOutline] {
+            var blocks: [String: TemplateOutline] = [:]
+            for key in inherits.keys.sorted() {
+                _ = place(TemplateTags.Key(kind: .block, name: key))
+                blocks[key] = outline(inherits[key]!)
+            }
+            return blocks
+        }
+
         private mutating func read(_ token: Any, into nodes: inout [Node]) -> Bool {
             let mirror = Mirror(reflecting: token)
             guard mirror.displayStyle == .enum else { return false }
             // Every case of swift-mustache's `Token` has values; one without holds no template.
             guard let the = mirror.children.first, let kind = the.label else { return true }
-            let parts = Mirror(reflecting: the.value).displayStyle == .tuple ? Mirror(reflecting: the.value).children.map(\.value) : [the.value]
+            let payload = Mirror(reflecting: the.value)
+            let parts = payload.displayStyle == .tuple ? payload.children.map(\.value) : [the.value]
             switch kind {
             case "partial", "dynamicNamePartial":
                 guard let name = parts.first as? String else { return false }

@@ -29,8 +29,11 @@ final class TemplateProgram: @unchecked Sendable {
         var start: Start
         var path: [String]
         var transforms: [String]
+        /// As written: what a diagnostic about a dynamic partial names.
+        var text: String
 
         init(_ name: String, transforms: [String]) {
+            text = name
             self.transforms = transforms
             if name == "." {
                 start = .current; path = []
@@ -59,7 +62,8 @@ final class TemplateProgram: @unchecked Sendable {
     private static func node(_ token: Any) throws -> Node {
         let mirror = Mirror(reflecting: token)
         guard mirror.displayStyle == .enum, let the = mirror.children.first, let kind = the.label else { throw Unreadable() }
-        let parts = Mirror(reflecting: the.value).displayStyle == .tuple ? Mirror(reflecting: the.value).children.map(\.value) : [the.value]
+        let payload = Mirror(reflecting: the.value)
+        let parts = payload.displayStyle == .tuple ? payload.children.map(\.value) : [the.value]
         func string(_ i: Int) throws -> String {
             guard i < parts.count, let s = parts[i] as? String else { throw Unreadable() }
             return s

@@ -92,12 +92,13 @@ public struct Theme: Sendable {
                 }
             }
         }
-        let nesting = checkNesting(library, tags: tags, sources: shown, diagnostics: &diagnostics)
+        // Read once, for the renderer and for the nesting check.
+        let programs = TemplatePrograms(library, names: texts.keys).programs
+        let nesting = checkNesting(library, programs: programs, tags: tags, sources: shown, diagnostics: &diagnostics)
         guard !diagnostics.hasErrors else { return (nil, diagnostics) }
         var shared = library
         try? shared.register(QuestionPartials.standIn, named: "question")
         // The two libraries differ in `question` alone: every other template is read once.
-        let programs = TemplatePrograms(library, names: texts.keys).programs
         var sharedPrograms = programs
         sharedPrograms.merge(TemplatePrograms(shared, names: ["question"]).programs) { _, stand in stand }
         var theme = Theme(library: library, sharedQuestions: shared,
@@ -111,14 +112,16 @@ public struct Theme: Sendable {
 
     /// Templates that would render inside themselves are errors at the reference that
     /// closes the loop (`PartialCycles`), read from each template as swift-mustache parsed it.
-    static func checkNesting(_ library: MustacheLibrary, tags: [String: TemplateTags], sources: [String: String],
-                             diagnostics: inout Diagnostics) -> TemplateNesting {
+    static func checkNesting(_ library: MustacheLibrary, programs: [String: TemplateProgram?], tags: [String: TemplateTags],
+                             sources: [String: String], diagnostics: inout Diagnostics) -> TemplateNesting {
         var outlines: [String: TemplateOutline] = [:]
         var readAll = true
         for (name, tags) in tags {
             // One that did not parse is an error already.
             guard let template = library.getTemplate(named: name) else { continue }
-            if let outline = TemplateOutline.read(template, named: name, tags: tags) {
+            if case let program?? = programs[name] {
+                outlines[name] = TemplateOutline.read(program, named: name, tags: tags)
+            } else if let outline = TemplateOutline.read(template, named: name, tags: tags) {
                 outlines[name] = outline
             } else {
                 outlines[name] = TemplateOutline.scanned(tags, named: name)
