@@ -19,25 +19,28 @@ enum HeadingShift {
     /// Whether anything changed.
     @discardableResult
     static func demote(_ bytes: inout [UInt8], by levels: Int) -> Bool {
-        guard levels > 0 else { return false }
+        bytes.withUnsafeMutableBufferPointer { demote($0, by: levels) }
+    }
+
+    /// The same, in place in `b`.
+    @discardableResult
+    static func demote(_ b: UnsafeMutableBufferPointer<UInt8>, by levels: Int) -> Bool {
+        guard levels > 0, let base = b.baseAddress else { return false }
         var changed = false
-        bytes.withUnsafeMutableBufferPointer { b in
-            guard let base = b.baseAddress else { return }
-            let n = b.count
-            var i = 0
-            while i < n, let hit = memchr(base + i, 60, n - i) {  // "<"
-                var j = base.distance(to: hit.assumingMemoryBound(to: UInt8.self)) + 1
-                i = j
-                if j < n, b[j] == 47 { j += 1 }  // "</h3>"
-                guard j + 2 < n, b[j] == 104 || b[j] == 72 else { continue }  // "h" or "H"
-                let digit = b[j + 1]
-                guard digit >= 49 && digit <= 53 else { continue }  // 1…5: h6 stays
-                let after = b[j + 2]
-                guard after == 62 || after == 32 || after == 9 || after == 10 || after == 47 else { continue }  // ">", space, tab, newline, "/"
-                b[j + 1] = UInt8(min(54, Int(digit) + levels))
-                changed = true
-                i = j + 2
-            }
+        let n = b.count
+        var i = 0
+        while i < n, let hit = memchr(base + i, 60, n - i) {  // "<"
+            var j = base.distance(to: hit.assumingMemoryBound(to: UInt8.self)) + 1
+            i = j
+            if j < n, b[j] == 47 { j += 1 }  // "</h3>"
+            guard j + 2 < n, b[j] == 104 || b[j] == 72 else { continue }  // "h" or "H"
+            let digit = b[j + 1]
+            guard digit >= 49 && digit <= 53 else { continue }  // 1…5: h6 stays
+            let after = b[j + 2]
+            guard after == 62 || after == 32 || after == 9 || after == 10 || after == 47 else { continue }  // ">", space, tab, newline, "/"
+            b[j + 1] = UInt8(min(54, Int(digit) + levels))
+            changed = true
+            i = j + 2
         }
         return changed
     }

@@ -20,19 +20,10 @@ enum PageLinks {
         let replacement = Array(("href=\"" + root).utf8)
         let out: [UInt8]? = html.withUTF8 { src in
             markerBytes.withUnsafeBytes { pat in
-                guard src.baseAddress != nil, var hit = find(pat, in: UnsafeRawBufferPointer(src), from: 0) else { return nil }
+                guard src.baseAddress != nil, let hit = find(pat, in: UnsafeRawBufferPointer(src), from: 0) else { return nil }
                 var out: [UInt8] = []
                 out.reserveCapacity(src.count + 4 * replacement.count)
-                var cursor = 0
-                while true {
-                    let at = hit
-                    out.append(contentsOf: src[cursor..<at])
-                    out.append(contentsOf: replacement)
-                    cursor = at + pat.count
-                    guard let next = find(pat, in: UnsafeRawBufferPointer(src), from: cursor) else { break }
-                    hit = next
-                }
-                out.append(contentsOf: src[cursor...])
+                append(src, replacing: hit, with: replacement, into: &out)
                 return out
             }
         }
@@ -40,6 +31,41 @@ enum PageLinks {
         var bytes = out ?? Array(html.utf8)
         guard HeadingShift.demote(&bytes, by: levels) || out != nil else { return html }
         return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// `localize`'s bytes appended to `out`, for a page that copies the result in anyway.
+    static func localize(_ html: String, root: String, demotingHeadingsBy levels: Int = 0, appendingTo out: inout [UInt8]) {
+        var html = html
+        let start = out.count
+        html.withUTF8 { src in
+            let hit = root == LinkRewriter.rootScheme || src.baseAddress == nil ? nil
+                : markerBytes.withUnsafeBytes { find($0, in: UnsafeRawBufferPointer(src), from: 0) }
+            if let hit {
+                append(src, replacing: hit, with: Array(("href=\"" + root).utf8), into: &out)
+            } else {
+                out.append(contentsOf: src)
+            }
+        }
+        // Headings keep their length when moved: changed where they now lie.
+        if levels > 0 {
+            out.withUnsafeMutableBufferPointer { HeadingShift.demote(UnsafeMutableBufferPointer(rebasing: $0[start...]), by: levels) }
+        }
+    }
+
+    /// `src` with every marker from `first` on replaced, appended to `out`.
+    private static func append(_ src: UnsafeBufferPointer<UInt8>, replacing first: Int, with replacement: [UInt8], into out: inout [UInt8]) {
+        markerBytes.withUnsafeBytes { pat in
+            var hit = first
+            var cursor = 0
+            while true {
+                out.append(contentsOf: src[cursor..<hit])
+                out.append(contentsOf: replacement)
+                cursor = hit + pat.count
+                guard let next = find(pat, in: UnsafeRawBufferPointer(src), from: cursor) else { break }
+                hit = next
+            }
+            out.append(contentsOf: src[cursor...])
+        }
     }
 
     /// Offset of the first `pattern` at or after `from`: memchr for its first byte, then a compare.

@@ -33,6 +33,14 @@ final class QuestionContext: MustacheParent {
         }
         return fields[name]
     }
+
+    /// What `child(named: QuestionPartials.key)` gives, appended to `out`; false, writing
+    /// nothing, where it would give the field of that name instead.
+    func writeShared(into out: inout [UInt8]) -> Bool {
+        guard let partials = views.site.questionPartials else { return false }
+        partials.write(self, into: &out)
+        return true
+    }
 }
 
 /// Each question as pages share it: its fingerprint and its `question` partial,
@@ -165,6 +173,13 @@ final class QuestionPartials: @unchecked Sendable {
     func html(_ q: QuestionContext) -> String {
         let frame = q.views.frame
         return PageLinks.localize(rendering(q).html ?? "", root: frame.root, demotingHeadingsBy: frame.questionLevel - 3)
+    }
+
+    /// `html(q)` appended to `out`: the pages that list thousands of questions copy each
+    /// rendering once, into the page, instead of into a string first.
+    func write(_ q: QuestionContext, into out: inout [UInt8]) {
+        let frame = q.views.frame
+        PageLinks.localize(rendering(q).html ?? "", root: frame.root, demotingHeadingsBy: frame.questionLevel - 3, appendingTo: &out)
     }
 
     /// The entry holding the question's rendering, on the placeholder root at level 3.

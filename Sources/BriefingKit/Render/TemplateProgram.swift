@@ -31,9 +31,13 @@ final class TemplateProgram: @unchecked Sendable {
         var transforms: [String]
         /// As written: what a diagnostic about a dynamic partial names.
         var text: String
+        /// The stand-in partial's one variable (`QuestionPartials.standIn`), told once here
+        /// so the renderer can write the shared rendering without a lookup per question.
+        let isPrerenderedQuestion: Bool
 
         init(_ name: String, transforms: [String]) {
             text = name
+            isPrerenderedQuestion = name == QuestionPartials.key && transforms.isEmpty
             self.transforms = transforms
             if name == "." {
                 start = .current; path = []

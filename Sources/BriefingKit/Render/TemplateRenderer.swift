@@ -123,6 +123,12 @@ struct TemplateRenderer {
         case .text(let bytes):
             out.append(contentsOf: bytes)
         case .variable(let name, let escaped):
+            // A question's shared rendering, where the stand-in partial prints it: written
+            // straight into the page, as the lookup below would find it, without a string between.
+            if name.isPrerenderedQuestion, !escaped, let top = context.stack.last, type(of: top) == QuestionContext.self,
+               (top as! QuestionContext).writeShared(into: &out) {
+                return
+            }
             guard let child = try lookup(name, context) else { return }
             let text: String
             if type(of: child) == String.self {
