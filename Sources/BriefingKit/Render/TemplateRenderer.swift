@@ -220,6 +220,23 @@ struct TemplateRenderer {
     }
 
     private func renderInverted(_ child: Any?, _ program: TemplateProgram, _ context: Context, into out: inout [UInt8]) throws {
+        // The types pages hand over, as `renderSection` knows them: a failed protocol cast
+        // looks through every conformance, and most inverted sections test a value that is there.
+        if let child {
+            let t = type(of: child)
+            // Neither sequences nor ever null (swift-mustache makes none of them `MustacheCustomRenderable`).
+            if t == [String: Any].self || t == [String: String].self || t == String.self || t == Int.self || t == QuestionContext.self {
+                return
+            }
+            if t == Bool.self {
+                if !(child as! Bool) { try render(program, context, into: &out) }
+                return
+            }
+            // A list with items hides the section; an empty one is left to the switch, which shows it.
+            if t == [[String: Any]].self, !(child as! [[String: Any]]).isEmpty { return }
+            if t == [QuestionContext].self, !(child as! [QuestionContext]).isEmpty { return }
+            if t == [String].self, !(child as! [String]).isEmpty { return }
+        }
         switch child {
         case let list as any MustacheSequence:
             if Self.isEmpty(list) { try render(program, context.with(list), into: &out) }
