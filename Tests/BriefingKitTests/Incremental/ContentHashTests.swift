@@ -56,3 +56,44 @@ import Testing
         #expect(seen.count == base.count + 1 + 16 + base.count)
     }
 }
+
+/// `ContentHash` of whole buffers (every source and every output file, in the build
+/// state): four lanes over 32-byte blocks, eight bytes at a time after. Any one bit,
+/// any length and any order of the words must count.
+@Suite struct ContentHashTests {
+    @Test func everyBitLengthAndWordOrderCounts() {
+        var rng = SplitMix(seed: 5)
+        var seen: [ContentHash: [UInt8]] = [:]
+        var inputs: Set<[UInt8]> = []
+        func add(_ bytes: [UInt8]) {
+            let h = ContentHash(bytes)
+            if let earlier = seen[h] { #expect(earlier == bytes, "\(earlier.count) and \(bytes.count) bytes collide") }
+            seen[h] = bytes
+            inputs.insert(bytes)
+        }
+        for length in [0, 1, 7, 8, 31, 32, 63, 64, 65, 96, 127, 128, 200, 257] {
+            let base = (0..<length).map { _ in UInt8.random(in: 0...255, using: &rng) }
+            add(base)
+            for bit in stride(from: 0, to: length * 8, by: max(1, length / 3)) {
+                var flipped = base
+                flipped[bit / 8] ^= UInt8(1 << (bit % 8))
+                add(flipped)
+            }
+            // Two words swapped, in a block and across blocks.
+            for (x, y) in [(0, 8), (8, 24), (0, 32), (40, 64)] where y + 8 <= length {
+                var swapped = base
+                for k in 0..<8 { swapped.swapAt(x + k, y + k) }
+                if swapped != base { add(swapped) }
+            }
+        }
+        for zeros in 0...130 { add([UInt8](repeating: 0, count: zeros)) }
+        #expect(seen.count == inputs.count)
+        #expect(inputs.count > 400)
+    }
+
+    @Test func equalBytesHashEqualFromEveryEntry() {
+        let text = String(repeating: "Question 1.1: why? ", count: 20)
+        #expect(ContentHash(text) == ContentHash(Array(text.utf8)))
+        #expect(ContentHash(text) != ContentHash(text + " "))
+    }
+}
