@@ -115,3 +115,21 @@ import Testing
         #expect(DiagnosticJSON.string("a\"b\\c\n</script>&\u{1F}\u{2028}é") == #""a\"b\\c\n\u003c/script\u003e\u0026\u001f\u2028é""#)
     }
 }
+
+@Suite struct JSONQuotingTests {
+    static func quoted(_ s: String, htmlSafe: Bool) -> String {
+        var t = ByteText()
+        t.append(jsonQuoted: s, htmlSafe: htmlSafe)
+        return String(decoding: t.bytes, as: UTF8.self)
+    }
+
+    /// Every byte the escaper stops at, and the three-byte sequences that only look like
+    /// U+2028 and U+2029 at their first byte (€ is E2 82 AC, U+2027 is E2 80 A7).
+    @Test func eachModeEscapesExactlyItsBytes() {
+        let text = "q\"b\\s\n\r\t\u{0}\u{1F}<>&€\u{2027}\u{2028}\u{2029}é\u{7F}x"
+        #expect(Self.quoted(text, htmlSafe: false) == #""q\"b\\s\n\r\t\u0000\u001f<>&€"# + "\u{2027}" + #"\u2028\u2029é"# + "\u{7F}x\"")
+        #expect(Self.quoted(text, htmlSafe: true) == #""q\"b\\s\n\r\t\u0000\u001f\u003c\u003e\u0026€"# + "\u{2027}" + #"\u2028\u2029é"# + "\u{7F}x\"")
+        #expect(Self.quoted("", htmlSafe: true) == "\"\"")
+        #expect(Self.quoted("plain", htmlSafe: false) == "\"plain\"")
+    }
+}
