@@ -125,26 +125,34 @@ final class TemplateOutline {
                     let at = place(TemplateTags.Key(kind: .block, name: name))
                     nodes.append(.block(name, fallback: outline(inner), at: at))
                 case .partial(let name, _, let inherits):
-                    let at = place(TemplateTags.Key(kind: inherits == nil ? .partial : .parent, name: name))
-                    let blocks = inherits.map { overrides($0) }
-                    nodes.append(.include(name, overrides: blocks, at: at))
+                    _ = include(name, dynamic: false, overrides: inherits, into: &nodes) { $0.outline($1) }
                 case .dynamicPartial(let name, _, let inherits):
-                    nodes.append(.dynamic(at: place(TemplateTags.Key(kind: inherits == nil ? .partial : .parent, dynamic: true, name: name.text))))
-                    let blocks = overrides(inherits ?? [:])
-                    for key in blocks.keys.sorted() { nodes += blocks[key]!.nodes }
+                    _ = include(name.text, dynamic: true, overrides: inherits, into: &nodes) { $0.outline($1) }
                 }
             }
             return TemplateOutline(nodes: nodes)
         }
 
-        /// A parent's overrides, placed by name as `read` places them.
-        private mutating func overrides(_ inherits: [String: TemplateProgram]) -> [String: TemplateOutline] {
+        /// A partial or a parent, from either reading: placed, then the blocks it overrides,
+        /// each outlined by `outline`. False when one of them cannot be read.
+        private mutating func include<T>(_ name: String, dynamic: Bool, overrides: [String: T]?, into nodes: inout [Node],
+                                         outline: (inout Reader, T) -> TemplateOutline?) -> Bool {
+            let at = place(TemplateTags.Key(kind: overrides == nil ? .partial : .parent, dynamic: dynamic, name: name))
+            // The parse keeps overrides by name, so their order in the text is lost: by name, then.
             var blocks: [String: TemplateOutline] = [:]
-            for key in inherits.keys.sorted() {
+            for key in (overrides ?? [:]).keys.sorted() {
                 _ = place(TemplateTags.Key(kind: .block, name: key))
-                blocks[key] = outline(inherits[key]!)
+                guard let o = outline(&self, overrides![key]!) else { return false }
+                blocks[key] = o
             }
-            return blocks
+            if dynamic {
+                nodes.append(.dynamic(at: at))
+                // What an unknown parent would show of these blocks: counted as shown here.
+                for key in blocks.keys.sorted() { nodes += blocks[key]!.nodes }
+            } else {
+                nodes.append(.include(name, overrides: overrides == nil ? nil : blocks, at: at))
+            }
+            return true
         }
 
         private mutating func read(_ token: Any, into nodes: inout [Node]) -> Bool {
@@ -158,22 +166,7 @@ final class TemplateOutline {
             case "partial", "dynamicNamePartial":
                 guard let name = parts.first as? String else { return false }
                 let overrides = parts.count == 3 ? parts[2] as? [String: MustacheTemplate] : nil
-                let dynamic = kind == "dynamicNamePartial"
-                let at = place(TemplateTags.Key(kind: overrides == nil ? .partial : .parent, dynamic: dynamic, name: name))
-                // The parse keeps overrides by name, so their order in the text is lost: by name, then.
-                var blocks: [String: TemplateOutline] = [:]
-                for key in (overrides ?? [:]).keys.sorted() {
-                    _ = place(TemplateTags.Key(kind: .block, name: key))
-                    guard let o = outline(overrides![key]!) else { return false }
-                    blocks[key] = o
-                }
-                if dynamic {
-                    nodes.append(.dynamic(at: at))
-                    // What an unknown parent would show of these blocks: counted as shown here.
-                    for key in blocks.keys.sorted() { nodes += blocks[key]!.nodes }
-                } else {
-                    nodes.append(.include(name, overrides: overrides == nil ? nil : blocks, at: at))
-                }
+                return include(name, dynamic: kind == "dynamicNamePartial", overrides: overrides, into: &nodes) { $0.outline($1) }
             case "blockExpansion":
                 guard let name = parts.first as? String, parts.count > 1, let t = parts[1] as? MustacheTemplate else { return false }
                 let at = place(TemplateTags.Key(kind: .block, name: name))
