@@ -18,29 +18,49 @@ struct ContentHash: Hashable, Sendable, CustomStringConvertible {
         if n >= 64 {
             var lanes: (UInt64, UInt64, UInt64, UInt64) = (a, b, a ^ 0x6A09_E667_F3BC_C909, b ^ 0xBB67_AE85_84CA_A73B)
             while i + 32 <= n {
-                func word(_ k: Int) -> UInt64 { UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: i + k, as: UInt64.self)) }
-                lanes.0 = ((lanes.0 ^ word(0)) &* 0x87C3_7B91_1142_53D5).rotatedLeft(31)
-                lanes.1 = ((lanes.1 ^ word(8)) &* 0x4CF5_AD43_2745_937F).rotatedLeft(29)
-                lanes.2 = ((lanes.2 ^ word(16)) &* 0x87C3_7B91_1142_53D5).rotatedLeft(27)
-                lanes.3 = ((lanes.3 ^ word(24)) &* 0x4CF5_AD43_2745_937F).rotatedLeft(33)
+                lanes.0 = Self.stepA(lanes.0, Self.load(bytes, i))
+                lanes.1 = ((lanes.1 ^ Self.load(bytes, i + 8)) &* 0x4CF5_AD43_2745_937F).rotatedLeft(29)
+                lanes.2 = ((lanes.2 ^ Self.load(bytes, i + 16)) &* 0x87C3_7B91_1142_53D5).rotatedLeft(27)
+                lanes.3 = ((lanes.3 ^ Self.load(bytes, i + 24)) &* 0x4CF5_AD43_2745_937F).rotatedLeft(33)
                 i += 32
             }
             a = Self.finish(lanes.0) ^ lanes.2.rotatedLeft(17)
             b = Self.finish(lanes.1) ^ lanes.3.rotatedLeft(23)
         }
         while i + 8 <= n {
-            let w = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: i, as: UInt64.self))
-            a = ((a ^ w) &* 0x87C3_7B91_1142_53D5).rotatedLeft(31)
-            b = ((b &+ w) &* 0x4CF5_AD43_2745_937F).rotatedLeft(29) ^ a
+            let w = Self.load(bytes, i)
+            a = Self.stepA(a, w)
+            b = Self.stepB(b, w) ^ a
             i += 8
         }
-        var tail: UInt64 = 0
-        var shift: UInt64 = 0
-        while i < n { tail |= UInt64(bytes[i]) << shift; shift += 8; i += 1 }
-        a = ((a ^ tail) &* 0x87C3_7B91_1142_53D5).rotatedLeft(31)
-        b = ((b &+ tail) &* 0x4CF5_AD43_2745_937F).rotatedLeft(29) ^ a
+        let tail = Self.partial(bytes, i, n - i)
+        a = Self.stepA(a, tail)
+        b = Self.stepB(b, tail) ^ a
         self.a = Self.finish(a)
         self.b = Self.finish(b ^ (a >> 17))
+    }
+
+    /// The two lanes' multiply-rotate steps, for `ContentHash` and its `Stream`.
+    @inline(__always) private static func stepA(_ x: UInt64, _ w: UInt64) -> UInt64 { ((x ^ w) &* 0x87C3_7B91_1142_53D5).rotatedLeft(31) }
+    @inline(__always) private static func stepB(_ x: UInt64, _ w: UInt64) -> UInt64 { ((x &+ w) &* 0x4CF5_AD43_2745_937F).rotatedLeft(29) }
+
+    /// Eight bytes from `at`, little-endian.
+    private static func load(_ p: UnsafeRawBufferPointer, _ at: Int) -> UInt64 {
+        UInt64(littleEndian: p.loadUnaligned(fromByteOffset: at, as: UInt64.self))
+    }
+
+    /// `k` (< 8) bytes from `at` as the low bytes of a word: two loads that may overlap,
+    /// whose shared bytes agree, rather than a byte at a time (most strings are short).
+    private static func partial(_ p: UnsafeRawBufferPointer, _ at: Int, _ k: Int) -> UInt64 {
+        func load<T: FixedWidthInteger>(_ t: T.Type, _ from: Int) -> UInt64 {
+            UInt64(T(littleEndian: p.loadUnaligned(fromByteOffset: from, as: T.self)))
+        }
+        switch k {
+        case 4...: return load(UInt32.self, at) | load(UInt32.self, at + k - 4) << (8 * (k - 4))
+        case 2...: return load(UInt16.self, at) | load(UInt16.self, at + k - 2) << (8 * (k - 2))
+        case 1: return UInt64(p[at])
+        default: return 0
+        }
     }
 
     init(_ bytes: [UInt8]) {
@@ -70,12 +90,8 @@ struct ContentHash: Hashable, Sendable, CustomStringConvertible {
 
         init() {}
 
-        private mutating func mix(_ w: UInt64) {
-            if words & 1 == 0 {
-                a = ((a ^ w) &* 0x87C3_7B91_1142_53D5).rotatedLeft(31)
-            } else {
-                b = ((b &+ w) &* 0x4CF5_AD43_2745_937F).rotatedLeft(29)
-            }
+        @inline(__always) private mutating func mix(_ w: UInt64) {
+            if words & 1 == 0 { a = ContentHash.stepA(a, w) } else { b = ContentHash.stepB(b, w) }
             words &+= 1
         }
 
@@ -101,7 +117,7 @@ struct ContentHash: Hashable, Sendable, CustomStringConvertible {
             if held != 0 {
                 // Complete the word begun before, or add to it and stop.
                 let take = min(8 - Int(held), n)
-                pending |= Self.partial(p, 0, take) << (held &* 8)
+                pending |= ContentHash.partial(p, 0, take) << (held &* 8)
                 held += UInt64(take)
                 i = take
                 guard held == 8 else { return }
@@ -110,35 +126,17 @@ struct ContentHash: Hashable, Sendable, CustomStringConvertible {
                 held = 0
             }
             // Two words at a time, one to each lane, from an even place.
-            if words & 1 == 1, i + 8 <= n { mix(Self.load(p, i)); i += 8 }
+            if words & 1 == 1, i + 8 <= n { mix(ContentHash.load(p, i)); i += 8 }
             while i + 16 <= n {
-                a = ((a ^ Self.load(p, i)) &* 0x87C3_7B91_1142_53D5).rotatedLeft(31)
-                b = ((b &+ Self.load(p, i + 8)) &* 0x4CF5_AD43_2745_937F).rotatedLeft(29)
+                a = ContentHash.stepA(a, ContentHash.load(p, i))
+                b = ContentHash.stepB(b, ContentHash.load(p, i + 8))
                 words &+= 2
                 i += 16
             }
-            if i + 8 <= n { mix(Self.load(p, i)); i += 8 }
+            if i + 8 <= n { mix(ContentHash.load(p, i)); i += 8 }
             if i < n {
-                pending = Self.partial(p, i, n - i)
+                pending = ContentHash.partial(p, i, n - i)
                 held = UInt64(n - i)
-            }
-        }
-
-        private static func load(_ p: UnsafeRawBufferPointer, _ at: Int) -> UInt64 {
-            UInt64(littleEndian: p.loadUnaligned(fromByteOffset: at, as: UInt64.self))
-        }
-
-        /// `k` (< 8) bytes from `at` as the low bytes of a word: two loads that may overlap,
-        /// whose shared bytes agree, rather than a byte at a time (most strings are short).
-        private static func partial(_ p: UnsafeRawBufferPointer, _ at: Int, _ k: Int) -> UInt64 {
-            func load<T: FixedWidthInteger>(_ t: T.Type, _ from: Int) -> UInt64 {
-                UInt64(T(littleEndian: p.loadUnaligned(fromByteOffset: from, as: T.self)))
-            }
-            switch k {
-            case 4...: return load(UInt32.self, at) | load(UInt32.self, at + k - 4) << (8 * (k - 4))
-            case 2...: return load(UInt16.self, at) | load(UInt16.self, at + k - 2) << (8 * (k - 2))
-            case 1: return UInt64(p[at])
-            default: return 0
             }
         }
 
@@ -146,13 +144,11 @@ struct ContentHash: Hashable, Sendable, CustomStringConvertible {
             var s = self
             s.mix(s.pending ^ (s.held << 56))
             s.mix(s.count)
-            return ContentHash(a: Self.finish(s.a ^ s.b.rotatedLeft(19)), b: Self.finish(s.b ^ (s.a >> 17)))
+            return ContentHash(a: ContentHash.finish(s.a ^ s.b.rotatedLeft(19)), b: ContentHash.finish(s.b ^ (s.a >> 17)))
         }
-
-        private static func finish(_ x: UInt64) -> UInt64 { ContentHash.finish(x) }
     }
 
-    fileprivate static func finish(_ x: UInt64) -> UInt64 {
+    private static func finish(_ x: UInt64) -> UInt64 {
         var x = x
         x ^= x >> 33; x &*= 0xFF51_AFD7_ED55_8CCD
         x ^= x >> 33; x &*= 0xC4CE_B9FE_1A85_EC53
