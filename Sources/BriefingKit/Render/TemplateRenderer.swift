@@ -192,9 +192,7 @@ struct TemplateRenderer {
         // The types pages hand over, known without a protocol cast; the switch below is swift-mustache's order.
         if let child {
             let t = type(of: child)
-            if t == [String: Any].self || t == [String: String].self || t == String.self || t == Int.self || t == QuestionContext.self {
-                return try render(program, context.with(child), into: &out)
-            }
+            if Self.isSingleValue(t) { return try render(program, context.with(child), into: &out) }
             if t == [[String: Any]].self { return try renderList(child as! [[String: Any]], program, context, into: &out) }
             if t == [QuestionContext].self { return try renderList(child as! [QuestionContext], program, context, into: &out) }
             if t == [[String: String]].self { return try renderList(child as! [[String: String]], program, context, into: &out) }
@@ -224,10 +222,7 @@ struct TemplateRenderer {
         // looks through every conformance, and most inverted sections test a value that is there.
         if let child {
             let t = type(of: child)
-            // Neither sequences nor ever null (swift-mustache makes none of them `MustacheCustomRenderable`).
-            if t == [String: Any].self || t == [String: String].self || t == String.self || t == Int.self || t == QuestionContext.self {
-                return
-            }
+            if Self.isSingleValue(t) { return }
             if t == Bool.self {
                 if !(child as! Bool) { try render(program, context, into: &out) }
                 return
@@ -327,10 +322,15 @@ struct TemplateRenderer {
         return inner.children.first?.value
     }
 
+    /// Types pages hand over that are neither sequences nor ever null (swift-mustache makes
+    /// none of them `MustacheCustomRenderable`): a section shows them once, an inverted one hides.
+    private static func isSingleValue(_ t: Any.Type) -> Bool {
+        t == [String: Any].self || t == [String: String].self || t == String.self || t == Int.self || t == QuestionContext.self
+    }
+
     /// Types known not to be `MustacheCustomRepresentation`, which spares a protocol cast per lookup.
     private static func isPlain(_ t: Any.Type) -> Bool {
-        t == String.self || t == Int.self || t == Bool.self || t == [String: Any].self || t == [String: String].self
-            || t == QuestionContext.self || t == [[String: Any]].self || t == [[String: String]].self || t == [QuestionContext].self
+        isSingleValue(t) || t == Bool.self || t == [[String: Any]].self || t == [[String: String]].self || t == [QuestionContext].self
     }
 
     /// swift-mustache prints what an `Optional` holds, or the `Optional` itself when it is empty.
