@@ -1,4 +1,3 @@
-import Dispatch
 import Foundation
 import Synchronization
 
@@ -44,20 +43,19 @@ struct FolderLayout {
 final class FolderMaker: Sendable {
     private final class Flag: Sendable { let raised = Atomic<Bool>(false) }
     private let stopping = Flag()
-    private let done = DispatchSemaphore(value: 0)
+    /// The thread's run: done when every folder is made or the maker stopped.
+    private let making: Prepared<Void>
     private let root: String
     private let folders: Set<String>
 
     init(root: String, folders: [String]) {
         self.root = root
         self.folders = Set(folders)
-        let thread = Thread { [stopping, done] in
+        making = Prepared { [stopping] in
             for folder in folders where !stopping.raised.load(ordering: .relaxed) {
                 _ = mkdir(root + "/" + folder, 0o755)
             }
-            done.signal()
         }
-        thread.start()
     }
 
     /// Makes sure the folder that `file` (a site path) sits in exists, when it is one of this
@@ -76,8 +74,7 @@ final class FolderMaker: Sendable {
     /// Stops the thread and waits for it, before its folder is swapped in or removed. Idempotent.
     func stop() {
         stopping.raised.store(true, ordering: .relaxed)
-        done.wait()
-        done.signal()
+        making.value
     }
 
     deinit { stop() }
