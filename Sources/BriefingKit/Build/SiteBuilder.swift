@@ -98,8 +98,7 @@ public struct SiteBuilder: Sendable {
         let loadingTheme = Prepared { Theme.load(overrides: templates, reusing: lastTheme) }
         var next = BuildMemory.Generation()
         // A lone build keeps nothing for a next one: no memory to key its work by.
-        let remembering = options.remembersBuilds
-        var (content, diagnostics, decoded) = ContentLoader().load(tree, reusing: remembering ? last.decoded : nil)
+        var (content, diagnostics, decoded) = ContentLoader().load(tree, reusing: options.remembersBuilds ? last.decoded : nil)
         next.decoded = decoded
         if let base = options.baseURL { content.config.baseURL = base }
         lap("load")
@@ -109,7 +108,7 @@ public struct SiteBuilder: Sendable {
         let validating = Prepared { SiteValidator().validate(loaded) }
         let urls = SiteURLs(pretty: content.config.prettyLinks)
         let stage = MarkdownStage(targets: LinkTargets(content, urls: urls), urls: urls, unsafeHTML: content.config.unsafeHTML)
-        let (results, rendered) = remembering ? stage.run(content, reusing: last.markdown) : (stage.run(content), [:])
+        let (results, rendered) = options.remembersBuilds ? stage.run(content, reusing: last.markdown) : (stage.run(content), [:])
         next.markdown = rendered
         diagnostics.append(contentsOf: validating.value)
         var fragments: [FieldKey: Fragment] = [:]
