@@ -30,9 +30,17 @@ let options = {
     return o
 }()
 
+/// Each stage's seconds, per rebuild: where a rebuild's time goes.
+var laps: [String: [Double]] = [:]
+var stages: [String] = []
+
 @MainActor func build() -> Double {
     let start = ContinuousClock.now
     let result = SiteBuilder(options).build()
+    for (stage, seconds) in result.timings {
+        if laps[stage] == nil { stages.append(stage) }
+        laps[stage, default: []].append(seconds * 1000)
+    }
     let elapsed = ContinuousClock.now - start
     guard result.succeeded else {
         FileHandle.standardError.write(Data("build failed:\n\(result.diagnostics.sorted.map(\.description).joined(separator: "\n"))\n".utf8))
@@ -43,6 +51,8 @@ let options = {
 }
 
 print(String(format: "first build: %.1f ms", build()))
+laps = [:]
+stages = []
 var times: [Double] = []
 for i in 0..<rebuilds {
     try original.write(to: edited)
@@ -56,5 +66,9 @@ try original.write(to: edited)
 if !times.isEmpty {
     let sorted = times.sorted()
     print(times.map { String(format: "%.1f", $0) }.joined(separator: " "))
+    print(stages.map { stage in
+        let t = laps[stage, default: []].sorted()
+        return String(format: "%@ %.1f", stage, t[t.count / 2])
+    }.joined(separator: ", ") + " ms (medians)")
     print(String(format: "%d rebuilds: median %.1f ms, min %.1f ms, max %.1f ms", times.count, sorted[sorted.count / 2], sorted[0], sorted[sorted.count - 1]))
 }

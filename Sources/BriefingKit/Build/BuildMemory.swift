@@ -14,7 +14,7 @@ final class BuildMemory: @unchecked Sendable {
 
     struct Generation: Sendable {
         var decoded: [ContentLoader.Key: ContentLoader.Decoded] = [:]
-        var markdown: [MarkdownStage.Key: MarkdownResult] = [:]
+        var markdown = MarkdownStage.Memory()
         /// The parsed templates (a theme knows the texts it was made from).
         var theme: Theme?
         /// Each question's fingerprint and `question` partial with `theme`, with what it was made of.
@@ -32,7 +32,8 @@ final class BuildMemory: @unchecked Sendable {
     }
 
     func keep(_ generation: Generation, for site: String) {
-        lock.withLock { sites[site] = generation }
+        let replaced = lock.withLock { sites.updateValue(generation, forKey: site) }
+        releaseInBackground(consume replaced)
     }
 
     func keep(questions: QuestionPartials.Memory, exports: ExportMemory.Kept, for site: String) {

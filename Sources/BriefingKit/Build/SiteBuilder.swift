@@ -108,7 +108,7 @@ public struct SiteBuilder: Sendable {
         let validating = Prepared { SiteValidator().validate(loaded) }
         let urls = SiteURLs(pretty: content.config.prettyLinks)
         let stage = MarkdownStage(targets: LinkTargets(content, urls: urls), urls: urls, unsafeHTML: content.config.unsafeHTML)
-        let (results, rendered) = options.remembersBuilds ? stage.run(content, reusing: last.markdown) : (stage.run(content), [:])
+        let (results, rendered) = options.remembersBuilds ? stage.run(content, reusing: last.markdown) : (stage.run(content), MarkdownStage.Memory())
         next.markdown = rendered
         diagnostics.append(contentsOf: validating.value)
         var fragments: [FieldKey: Fragment] = [:]
@@ -171,8 +171,9 @@ public struct SiteBuilder: Sendable {
             result.timings = [("unchanged", Self.seconds(ContinuousClock.now - start))]
             return result
         }
-        var (plan, result) = prepare(scanned: tree, forBuild: true)
-        guard let plan else { return result }
+        var (prepared, result) = prepare(scanned: tree, forBuild: true)
+        guard let plan = consume prepared else { return result }
+        defer { releaseInBackground(consume plan) }
         let writeStart = ContinuousClock.now
         // A theme whose nesting no check could bound (a partial the data names) may fail a page
         // after writing began: it writes into a staging folder, so that the last site stays whole.

@@ -30,8 +30,9 @@ public struct Backlink: Hashable, Sendable, Comparable {
     }
 }
 
-/// One field to parse, link and render.
-struct MarkdownJob: Sendable {
+/// One field to parse, link and render: with the stage's link targets and options,
+/// everything its rendering reads, so an equal job renders to an equal result.
+struct MarkdownJob: Equatable, Sendable {
     var key: FieldKey
     var text: MarkdownText
     var source: Backlink
