@@ -70,50 +70,52 @@ enum PageFingerprint {
         }
 
         /// False when `value` holds a type that cannot be told apart reliably.
-        ///
-        /// Types are matched by metadata, as `TemplateRenderer` does: a failed `as?` to a
-        /// class (`QuestionContext`) bridges dictionaries and arrays to Foundation first,
-        /// which cost more than rendering the page.
         mutating func value(_ value: Any) -> Bool {
-            let t = type(of: value)
-            if t == String.self {
-                string(value as! String)
-            } else if t == [String: Any].self {
-                let d = value as! [String: Any]
-                return unordered(d, count: d.count) { w, entry in
-                    w.string(entry.key)
-                    return w.value(entry.value)
-                }
-            } else if t == QuestionContext.self {
+            switch ContextValue(value) {
+            case .string(let s): string(s)
+            case .dictionary(let d): return dictionary(d)
+            case .question(let q):
                 byte(4)
-                return question(value as! QuestionContext)
-            } else if t == Int.self {
-                byte(2); int(value as! Int)
-            } else if t == Bool.self {
-                byte(3); bool(value as! Bool)
-            } else if t == [String: String].self {
-                let d = value as! [String: String]
-                return unordered(d, count: d.count) { w, entry in
-                    w.string(entry.key)
-                    w.string(entry.value)
-                    return true
-                }
-            } else if t == [QuestionContext].self {
-                let a = value as! [QuestionContext]
+                return question(q)
+            case .int(let n): byte(2); int(n)
+            case .bool(let b): byte(3); bool(b)
+            case .stringDictionary(let d): stringDictionary(d)
+            case .questions(let a):
                 byte(6); word(UInt64(a.count))
                 for q in a { guard question(q) else { return false } }
-            } else if t == [[String: Any]].self {
-                return list(value as! [[String: Any]])
-            } else if t == [[String: String]].self {
-                return list(value as! [[String: String]])
-            } else if t == [String].self {
-                return list(value as! [String])
-            } else if t == [Any].self {
-                return list(value as! [Any])
-            } else {
+            case .dictionaries(let a):
+                byte(7); word(UInt64(a.count))
+                for d in a { guard dictionary(d) else { return false } }
+            case .stringDictionaries(let a):
+                byte(7); word(UInt64(a.count))
+                for d in a { stringDictionary(d) }
+            case .strings(let a):
+                byte(7); word(UInt64(a.count))
+                for s in a { string(s) }
+            case .list(let a):
+                byte(7); word(UInt64(a.count))
+                for v in a { guard self.value(v) else { return false } }
+            case .other:
                 return false
             }
             return true
+        }
+
+        /// A dictionary as `value` writes one; lists of dictionaries come here without
+        /// being boxed as `Any` first.
+        private mutating func dictionary(_ d: [String: Any]) -> Bool {
+            unordered(d, count: d.count) { w, entry in
+                w.string(entry.key)
+                return w.value(entry.value)
+            }
+        }
+
+        private mutating func stringDictionary(_ d: [String: String]) {
+            _ = unordered(d, count: d.count) { w, entry in
+                w.string(entry.key)
+                w.string(entry.value)
+                return true
+            }
         }
 
         /// A question as its view's fingerprint on the placeholder root (`QuestionPartials`)
@@ -146,12 +148,6 @@ enum PageFingerprint {
             stream = outer
             word(a)
             word(b)
-            return true
-        }
-
-        private mutating func list<T>(_ a: [T]) -> Bool {
-            byte(7); word(UInt64(a.count))
-            for v in a { guard value(v) else { return false } }
             return true
         }
     }

@@ -125,16 +125,17 @@ struct TemplateRenderer {
         case .variable(let name, let escaped):
             // A question's shared rendering, where the stand-in partial prints it: written
             // straight into the page, as the lookup below would find it, without a string between.
-            if name.isPrerenderedQuestion, !escaped, let top = context.stack.last, type(of: top) == QuestionContext.self,
-               (top as! QuestionContext).writeShared(into: &out) {
+            if name.isPrerenderedQuestion, !escaped, let top = context.stack.last, case .question(let q) = ContextValue(top),
+               q.writeShared(into: &out) {
                 return
             }
             guard let child = try lookup(name, context) else { return }
             let text: String
-            if type(of: child) == String.self {
-                text = child as! String
-            } else if type(of: child) == Int.self {
-                text = String(child as! Int)
+            let known = ContextValue(child)
+            if case .string(let s) = known {
+                text = s
+            } else if case .int(let n) = known {
+                text = String(n)
             } else if child is MustacheTemplate || child is MustacheLambda {
                 throw Unsupported()
             } else if let s = child as? String {
@@ -191,16 +192,19 @@ struct TemplateRenderer {
     private func renderSection(_ child: Any?, _ program: TemplateProgram, _ context: Context, into out: inout [UInt8]) throws {
         // The types pages hand over, known without a protocol cast; the switch below is swift-mustache's order.
         if let child {
-            let t = type(of: child)
-            if Self.isSingleValue(t) { return try render(program, context.with(child), into: &out) }
-            if t == [[String: Any]].self { return try renderList(child as! [[String: Any]], program, context, into: &out) }
-            if t == [QuestionContext].self { return try renderList(child as! [QuestionContext], program, context, into: &out) }
-            if t == [[String: String]].self { return try renderList(child as! [[String: String]], program, context, into: &out) }
-            if t == [Any].self { return try renderList(child as! [Any], program, context, into: &out) }
-            if t == [String].self { return try renderList(child as! [String], program, context, into: &out) }
-            if t == Bool.self {
-                if child as! Bool { try render(program, context, into: &out) }
+            switch ContextValue(child) {
+            case .dictionary, .stringDictionary, .string, .int, .question:
+                return try render(program, context.with(child), into: &out)
+            case .dictionaries(let a): return try renderList(a, program, context, into: &out)
+            case .questions(let a): return try renderList(a, program, context, into: &out)
+            case .stringDictionaries(let a): return try renderList(a, program, context, into: &out)
+            case .list(let a): return try renderList(a, program, context, into: &out)
+            case .strings(let a): return try renderList(a, program, context, into: &out)
+            case .bool(let b):
+                if b { try render(program, context, into: &out) }
                 return
+            case .other:
+                break
             }
         }
         switch child {
@@ -221,16 +225,19 @@ struct TemplateRenderer {
         // The types pages hand over, as `renderSection` knows them: a failed protocol cast
         // looks through every conformance, and most inverted sections test a value that is there.
         if let child {
-            let t = type(of: child)
-            if Self.isSingleValue(t) { return }
-            if t == Bool.self {
-                if !(child as! Bool) { try render(program, context, into: &out) }
+            switch ContextValue(child) {
+            case .dictionary, .stringDictionary, .string, .int, .question:
                 return
-            }
+            case .bool(let b):
+                if !b { try render(program, context, into: &out) }
+                return
             // A list with items hides the section; an empty one is left to the switch, which shows it.
-            if t == [[String: Any]].self, !(child as! [[String: Any]]).isEmpty { return }
-            if t == [QuestionContext].self, !(child as! [QuestionContext]).isEmpty { return }
-            if t == [String].self, !(child as! [String]).isEmpty { return }
+            case .dictionaries(let a) where !a.isEmpty: return
+            case .questions(let a) where !a.isEmpty: return
+            case .strings(let a) where !a.isEmpty: return
+            default:
+                break
+            }
         }
         switch child {
         case let list as any MustacheSequence:
@@ -306,12 +313,14 @@ struct TemplateRenderer {
 
     /// `_getImmediateChild`, with the common types first: they skip the casts swift-mustache makes.
     private static func immediate(_ name: String, of object: Any) throws -> Any? {
-        let t = type(of: object)
-        if t == [String: Any].self { return (object as! [String: Any])[name] }
-        if t == [String: String].self { return (object as! [String: String])[name] }
-        if t == QuestionContext.self { return (object as! QuestionContext).child(named: name) }
+        switch ContextValue(object) {
+        case .dictionary(let d): return d[name]
+        case .stringDictionary(let d): return d[name]
+        case .question(let q): return q.child(named: name)
         // Their own mirrors have no labelled children, so swift-mustache finds nothing in them either.
-        if t == String.self || t == Int.self || t == Bool.self { return nil }
+        case .string, .int, .bool: return nil
+        default: break
+        }
         var object: Any? = object
         if let custom = object as? MustacheCustomRepresentation { object = custom.representation }
         if let parent = object as? MustacheParent { return parent.child(named: name) }
@@ -322,15 +331,12 @@ struct TemplateRenderer {
         return inner.children.first?.value
     }
 
-    /// Types pages hand over that are neither sequences nor ever null (swift-mustache makes
-    /// none of them `MustacheCustomRenderable`): a section shows them once, an inverted one hides.
-    private static func isSingleValue(_ t: Any.Type) -> Bool {
-        t == [String: Any].self || t == [String: String].self || t == String.self || t == Int.self || t == QuestionContext.self
-    }
-
-    /// Types known not to be `MustacheCustomRepresentation`, which spares a protocol cast per lookup.
+    /// Types known not to be `MustacheCustomRepresentation`, which spares a protocol cast per
+    /// lookup: the single values pages hand over (neither sequences nor ever null, so a section
+    /// shows them once and an inverted one hides), `Bool`, and their lists.
     private static func isPlain(_ t: Any.Type) -> Bool {
-        isSingleValue(t) || t == Bool.self || t == [[String: Any]].self || t == [[String: String]].self || t == [QuestionContext].self
+        t == [String: Any].self || t == [String: String].self || t == String.self || t == Int.self || t == QuestionContext.self
+            || t == Bool.self || t == [[String: Any]].self || t == [[String: String]].self || t == [QuestionContext].self
     }
 
     /// swift-mustache prints what an `Optional` holds, or the `Optional` itself when it is empty.
