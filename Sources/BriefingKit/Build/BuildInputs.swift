@@ -4,21 +4,30 @@ import Foundation
 /// changed: every source file by content, what the scan of the folders said, the
 /// lunr.js the search page copies, the options and the tool itself (a new binary
 /// may render differently, so it rebuilds).
-struct BuildInputs: Equatable {
+struct BuildInputs {
     var key: String
     var hashes: [String: ContentHash]
+    /// The content files' bytes as hashed, by absolute path, for the Load stage: so every
+    /// file is read once per build (reading 10,000 files twice cost a full build 2 %), and
+    /// the site is built from the very bytes its state records.
+    var content: [String: SourceTree.Read] = [:]
 
     init(tree: SourceTree, options: SiteBuilder.Options) {
-        var items: [(String, URL)] = []
-        if let config = tree.config { items.append(("briefing.yml", config)) }
-        for f in tree.files { items.append(("content/\(f.kind.rawValue)/\(f.slug).md", f.url)) }
-        for t in tree.templates { items.append(("templates/\(t.slug).mustache", t.url)) }
-        for (rel, url) in tree.staticFiles { items.append(("static/" + rel, url)) }
-        let read = items.parallelMap { item -> (String, ContentHash) in
+        var items: [(String, URL, isContent: Bool)] = []
+        if let config = tree.config { items.append(("briefing.yml", config, false)) }
+        for f in tree.files { items.append(("content/\(f.kind.rawValue)/\(f.slug).md", f.url, true)) }
+        for t in tree.templates { items.append(("templates/\(t.slug).mustache", t.url, false)) }
+        for (rel, url) in tree.staticFiles { items.append(("static/" + rel, url, false)) }
+        let read = items.parallelMap { item -> (String, ContentHash, SourceTree.Read?) in
             // An unreadable file hashes as its absence; the build itself reports it.
-            (item.0, FileIO.read(item.1.path).map(ContentHash.init) ?? ContentHash(a: 0, b: 0))
+            guard let bytes = FileIO.read(item.1.path) else { return (item.0, ContentHash(a: 0, b: 0), nil) }
+            let hash = ContentHash(bytes)
+            // A file over the limit is refused by the Load stage, which reads no more of it than its size.
+            let kept = item.isContent && bytes.count <= ContentLoader.maxFileSize
+            return (item.0, hash, kept ? SourceTree.Read(bytes: bytes, hash: hash) : nil)
         }
-        var hashes = Dictionary(read, uniquingKeysWith: { a, _ in a })
+        for (i, r) in read.enumerated() where r.2 != nil { content[items[i].1.path] = r.2 }
+        var hashes = Dictionary(read.map { ($0.0, $0.1) }, uniquingKeysWith: { a, _ in a })
         hashes["(scan)"] = ContentHash(tree.diagnostics.all.map(\.description).joined(separator: "\n"))
         let lunr = LunrScript.read()
         hashes["(lunr.js)"] = ContentHash(lunr.files.flatMap(\.bytes) + Array(lunr.diagnostics.all.map(\.description).joined().utf8))

@@ -75,7 +75,7 @@ public struct SiteBuilder: Sendable {
     /// scan → load → validate → link → theme, and the files that are copied rather than rendered.
     /// `forBuild`: the plan is for `build()`, which fingerprints every page and so every
     /// question; `make()` needs no fingerprints.
-    func prepare(scanned: SourceTree?, forBuild: Bool) -> (Plan?, Result) {
+    func prepare(scanned: SourceTree?, read: [String: SourceTree.Read] = [:], forBuild: Bool) -> (Plan?, Result) {
         var result = Result(diagnostics: Diagnostics())
         var clock = ContinuousClock.now
         func lap(_ name: String) {
@@ -98,7 +98,7 @@ public struct SiteBuilder: Sendable {
         let loadingTheme = Prepared { Theme.load(overrides: templates, reusing: lastTheme) }
         var next = BuildMemory.Generation()
         // A lone build keeps nothing for a next one: no memory to key its work by.
-        var (content, diagnostics, decoded) = ContentLoader().load(tree, reusing: options.remembersBuilds ? last.decoded : nil)
+        var (content, diagnostics, decoded) = ContentLoader().load(tree, reusing: options.remembersBuilds ? last.decoded : nil, read: read)
         next.decoded = decoded
         if let base = options.baseURL { content.config.baseURL = base }
         lap("load")
@@ -160,7 +160,7 @@ public struct SiteBuilder: Sendable {
         // while both cores hash the sources.
         let output = options.output
         let reading = Prepared { BuildState.read(in: output).flatMap { $0.describes(output) ? $0 : nil } }
-        let inputs = BuildInputs(tree: tree, options: options)
+        var inputs = BuildInputs(tree: tree, options: options)
         let previous = reading.value
         if let previous, previous.key == inputs.key, previous.inputs == inputs.hashes {
             var result = Result(diagnostics: Diagnostics())
@@ -171,7 +171,10 @@ public struct SiteBuilder: Sendable {
             result.timings = [("unchanged", Self.seconds(ContinuousClock.now - start))]
             return result
         }
-        var (prepared, result) = prepare(scanned: tree, forBuild: true)
+        // The sources' bytes go with the Load stage, not on with the build.
+        let read = inputs.content
+        inputs.content = [:]
+        var (prepared, result) = prepare(scanned: tree, read: consume read, forBuild: true)
         guard let plan = consume prepared else { return result }
         defer { releaseInBackground(consume plan) }
         let writeStart = ContinuousClock.now

@@ -26,16 +26,21 @@ public struct ContentLoader: Sendable {
     /// `load`, taking a file's decoding from `previous` when its text is the same,
     /// and returning this build's decodings for the next one (see `BuildMemory`).
     /// Without `previous` (a build that keeps nothing), texts are neither hashed nor kept.
-    func load(_ tree: SourceTree, reusing previous: [Key: Decoded]?) -> (SiteContent, Diagnostics, [Key: Decoded]) {
+    /// `read`: files a build read already, by absolute path (`BuildInputs.content`); the
+    /// others are read here.
+    func load(_ tree: SourceTree, reusing previous: [Key: Decoded]?, read: [String: SourceTree.Read] = [:])
+        -> (SiteContent, Diagnostics, [Key: Decoded]) {
         var diagnostics = tree.diagnostics
         let config = loadConfig(tree, into: &diagnostics)
         let decoded = tree.files.parallelMap { file -> (Decoded, Key?) in
-            switch Self.read(file.url, shown: file.displayPath) {
+            let given = read[file.url.path]
+            let text = given.map { Self.text($0.bytes, shown: file.displayPath) } ?? Self.read(file.url, shown: file.displayPath)
+            switch text {
             case .failure(let d): return ((nil, [d]), nil)
             case .success(let text):
                 guard let previous else { return (Self.decode(text: text, file: file), nil) }
-                // Keyed by the text actually read, so a file that changes meanwhile is never mistaken.
-                let key = Key(kind: file.kind, slug: file.slug, displayPath: file.displayPath, text: ContentHash(text))
+                // Keyed by the bytes actually read, so a file that changes meanwhile is never mistaken.
+                let key = Key(kind: file.kind, slug: file.slug, displayPath: file.displayPath, text: given?.hash ?? ContentHash(text))
                 return (previous[key] ?? Self.decode(text: text, file: file), key)
             }
         }
@@ -74,7 +79,15 @@ public struct ContentLoader: Sendable {
             let reason = (error as NSError).localizedFailureReason ?? (error as NSError).localizedDescription
             return .failure(.error(at, "cannot read file: \(reason)"))
         }
-        switch SourceText.decode(data) {
+        return text([UInt8](data), shown: shown)
+    }
+
+    /// A file's bytes as text, as `read` gives it.
+    static func text(_ bytes: [UInt8], shown: String) -> Result<String, Diagnostic> {
+        guard bytes.count <= maxFileSize else {
+            return .failure(.error(SourceLocation(path: shown), "file is \(bytes.count >> 20) MiB; content files are limited to \(maxFileSize >> 20) MiB"))
+        }
+        switch SourceText.decode(bytes) {
         case .success(let text): return .success(text)
         case .failure(.notUTF8(let line, let column)):
             return .failure(.error(SourceLocation(path: shown, line: line, column: column), "file is not valid UTF-8 text"))

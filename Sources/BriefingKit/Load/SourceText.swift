@@ -12,7 +12,11 @@ enum SourceText {
     }
 
     static func decode(_ data: Data) -> Result<String, Failure> {
-        var bytes = [UInt8](data)
+        decode([UInt8](data))
+    }
+
+    static func decode(_ bytes: [UInt8]) -> Result<String, Failure> {
+        var bytes = bytes
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
         if let nul = bytes.offset(of: 0) {
             let (line, column) = position(of: nul, in: bytes)

@@ -15,6 +15,12 @@ public struct SourceTree: Sendable {
         public var displayPath: String
     }
 
+    /// A file's bytes as a build read them, with their `ContentHash`.
+    struct Read: Sendable {
+        var bytes: [UInt8]
+        var hash: ContentHash
+    }
+
     public let root: URL
     public let displayRoot: String
     public var config: URL? = nil
