@@ -266,7 +266,7 @@ struct TemplateRenderer {
     // MARK: lookups, as `MustacheTemplate.getChild`
 
     private func lookup(_ name: TemplateProgram.Name, _ context: Context) throws -> Any? {
-        var child: Any?
+        let child: Any?
         switch name.start {
         case .current:
             child = context.stack.last!
@@ -275,15 +275,11 @@ struct TemplateRenderer {
         case .top:
             child = try Self.descend(name.path[...], from: context.stack.last!)
         case .stack:
-            guard let first = name.path.first else { child = context.stack.last; break }
-            for object in context.stack.reversed() {
-                if let found = try Self.immediate(first, of: object) {
-                    child = try Self.descend(name.path.dropFirst(), from: found)
-                    break
-                }
-            }
+            child = try Self.fromStack(name.path, context.stack)
         }
         guard let found = child else { return nil }
+        // Most names are a plain value with no transform: handed back as found, with no copy on the way.
+        if name.transforms.isEmpty, Self.isPlain(type(of: found)) { return found }
         var value = found
         if !Self.isPlain(type(of: found)), let custom = found as? MustacheCustomRepresentation {
             guard let represented = custom.representation else { return nil }
@@ -299,6 +295,23 @@ struct TemplateRenderer {
             }
         }
         return value
+    }
+
+    /// The first object from the top of the stack that has the path's first name, then
+    /// down the rest of the path. The stack is read in place: iterating it copied every
+    /// object passed on the way, and lookups are the renderer's most frequent work.
+    private static func fromStack(_ path: [String], _ stack: [Any]) throws -> Any? {
+        guard let first = path.first else { return stack.last }
+        return try stack.withUnsafeBufferPointer { objects -> Any? in
+            var i = objects.count
+            while i > 0 {
+                i -= 1
+                if let found = try immediate(first, of: objects[i]) {
+                    return path.count == 1 ? found : try descend(path.dropFirst(), from: found)
+                }
+            }
+            return nil
+        }
     }
 
     private static func descend(_ path: ArraySlice<String>, from object: Any) throws -> Any? {
