@@ -14,13 +14,18 @@ public struct SiteURLs: Hashable, Sendable {
     /// The link to a page folder.
     public func page(dir: String) -> String {
         if dir.isEmpty { return pretty ? "./" : "index.html" }
-        return pretty ? dir + "/" : dir + "/index.html"
+        return Self.joined(dir, ending)
     }
 
-    public func recommendation(_ n: Int) -> String { page(dir: "recommendations/\(n)") }
-    public func question(_ id: String, recommendation n: Int) -> String { recommendation(n) + "#" + Self.questionAnchor(id) }
-    public func briefing(_ slug: String) -> String { page(dir: "briefings/\(slug)") }
-    public func meeting(_ slug: String) -> String { page(dir: "meetings/\(slug)") }
+    /// What follows a page's folder in a link to it.
+    private var ending: String { pretty ? "/" : "/index.html" }
+
+    public func recommendation(_ n: Int) -> String { Self.joined("recommendations/", String(n), ending) }
+    public func question(_ id: String, recommendation n: Int) -> String {
+        Self.joined("recommendations/", String(n), ending, "#" + Self.questionAnchor(id))
+    }
+    public func briefing(_ slug: String) -> String { Self.joined("briefings/", slug, ending) }
+    public func meeting(_ slug: String) -> String { Self.joined("meetings/", slug, ending) }
     public func page(_ slug: String) -> String { page(dir: slug) }
     public func pack(_ slug: String?) -> String { page(dir: slug.map { "pack/\($0)" } ?? "pack") }
 
@@ -31,6 +36,15 @@ public struct SiteURLs: Hashable, Sendable {
     public static func rootPrefix(forDir dir: String) -> String {
         guard !dir.isEmpty else { return "" }
         return String(repeating: "../", count: dir.split(separator: "/").count)
+    }
+
+    /// The parts one after another, in one allocation: links are built tens of thousands of
+    /// times a build, and each `+` or interpolation made and copied a string of its own.
+    static func joined(_ a: String, _ b: String, _ c: String = "", _ d: String = "", _ e: String = "") -> String {
+        var s = String()
+        s.reserveCapacity(a.utf8.count + b.utf8.count + c.utf8.count + d.utf8.count + e.utf8.count)
+        s += a; s += b; s += c; s += d; s += e
+        return s
     }
 
     /// Built-in sections a free page may not shadow.

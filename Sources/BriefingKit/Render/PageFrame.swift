@@ -87,7 +87,7 @@ final class PageFrame {
     /// base_url joined with a site path.
     static func absolute(_ base: String, _ path: String) -> String {
         let b = base.hasSuffix("/") ? String(base.dropLast()) : base
-        return path == "./" ? b + "/" : b + "/" + path
+        return path == "./" ? b + "/" : SiteURLs.joined(b, "/", path)
     }
 
     /// A field's HTML for this page; `headingsDown`: shown that many levels deeper than rendered.
