@@ -98,23 +98,24 @@ struct QuestionView: Hashable, Sendable {
     /// The `question` partial's context.
     var fields: [String: Any] {
         let urls = SiteURLs(pretty: prettyLinks)
-        func url(_ path: String) -> String { root + path }
+        func url(_ path: String) -> String { SiteURLs.joined(root, path) }
         // Markdown headings were placed under an `h3` question; a deeper question takes them along.
         func placed(_ html: String) -> String { PageLinks.localize(html, root: root, demotingHeadingsBy: level - 3) }
-        var v: [String: Any] = [
-            "id": id,
-            "anchor": SiteURLs.questionAnchor(id),
-            "status": status.rawValue,
-            "statusLabel": Views.statusLabel(status),
-            "level": level,
-            "answerLevel": level + 1,
-            "text": placed(textHTML),
-            "permalink": url(urls.question(id, recommendation: recommendation)),
-            // What "Copy link" copies: the public address when the site has one.
-            "shareURL": baseURL.isEmpty ? "" : PageFrame.absolute(baseURL, SiteURLs(pretty: true).question(id, recommendation: recommendation)),
-            "badge": team.name.map { ["team": $0, "slug": team.slug, "url": url(urls.briefing(team.slug)), "title": team.title ?? ""] as [String: Any] }
-                ?? ["team": team.slug, "slug": team.slug],
-        ]
+        // Room for every field at once: a literal sized for its own entries grew and rehashed
+        // for the ones added below, once per question.
+        var v = [String: Any](minimumCapacity: 16)
+        v["id"] = id
+        v["anchor"] = SiteURLs.questionAnchor(id)
+        v["status"] = status.rawValue
+        v["statusLabel"] = Views.statusLabel(status)
+        v["level"] = level
+        v["answerLevel"] = level + 1
+        v["text"] = placed(textHTML)
+        v["permalink"] = url(urls.question(id, recommendation: recommendation))
+        // What "Copy link" copies: the public address when the site has one.
+        v["shareURL"] = baseURL.isEmpty ? "" : PageFrame.absolute(baseURL, SiteURLs(pretty: true).question(id, recommendation: recommendation))
+        v["badge"] = team.name.map { ["team": $0, "slug": team.slug, "url": url(urls.briefing(team.slug)), "title": team.title ?? ""] as [String: Any] }
+            ?? ["team": team.slug, "slug": team.slug]
         if showRecommendation {
             v["recommendation"] = ["number": recommendation, "title": recommendationTitle, "url": url(urls.recommendation(recommendation))] as [String: Any]
         }
