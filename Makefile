@@ -20,6 +20,13 @@ deps:
 	  echo "installing libcmark-dev (the CommonMark reference library)"; \
 	  $(SUDO) $(APT_GET) update -q && $(SUDO) $(APT_GET) install -y -q libcmark-dev pkg-config; \
 	fi
+	@# mimalloc, the allocator release builds link (Package.swift, docs/performance.md).
+	@if ! dpkg -s libmimalloc-dev >/dev/null 2>&1 && [ ! -e /usr/lib/$$(gcc -print-multiarch 2>/dev/null || echo x86_64-linux-gnu)/libmimalloc.so ]; then \
+	  if [ "$$(id -u)" != 0 ] && ! command -v sudo >/dev/null; then \
+	    echo "mimalloc is missing: run 'apt-get install -y libmimalloc-dev' as root" >&2; exit 1; fi; \
+	  echo "installing libmimalloc-dev (the allocator release builds link)"; \
+	  $(SUDO) $(APT_GET) update -q && $(SUDO) $(APT_GET) install -y -q libmimalloc-dev; \
+	fi
 	@# lunr.js for the search page: the build copies the installed file (or $$BRIEFING_LUNR) into the site.
 	@if [ -z "$$BRIEFING_LUNR" ] && [ ! -r /usr/share/javascript/lunr/lunr.min.js ]; then \
 	  if [ "$$(id -u)" != 0 ] && ! command -v sudo >/dev/null; then \

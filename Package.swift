@@ -50,13 +50,15 @@ let package = Package(
                 "BriefingKit",
                 "BriefingServe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            linkerSettings: releaseAllocator
         ),
         // Serve's rebuilds without a server, for timing and callgrind (`make bench-rebuild`).
         .executableTarget(
             name: "BriefingRebuildBench",
             dependencies: ["BriefingKit"],
-            path: "bench/RebuildBench"
+            path: "bench/RebuildBench",
+            linkerSettings: releaseAllocator
         ),
         // libFuzzer target over the parsers; a stub unless `make fuzz` builds it (docs/hardening.md).
         .executableTarget(
@@ -74,3 +76,10 @@ let package = Package(
         ),
     ]
 )
+
+/// Release executables allocate with mimalloc (Debian: libmimalloc-dev), linked ahead of
+/// glibc so that it serves every malloc: a build makes millions of small strings,
+/// dictionaries and arrays, and glibc's allocator and its page faults were a tenth of
+/// a full build (docs/performance.md, "Seventh session"). Debug builds (the tests, the
+/// sanitizers, `make site`) keep glibc's, which the sanitizers replace with their own.
+var releaseAllocator: [LinkerSetting] { [.linkedLibrary("mimalloc", .when(platforms: [.linux], configuration: .release))] }

@@ -26,19 +26,24 @@ enum ContextValue {
 
 }
 
-/// `unsafeBitCast` only where `T` is the very type it casts to, so it reinterprets nothing.
+/// The value as `U`, which `T` is: read through a pointer, so it converts nothing.
+@inline(__always) private func taken<T, U>(_ v: T, as: U.Type) -> U {
+    withUnsafePointer(to: v) { $0.withMemoryRebound(to: U.self, capacity: 1) { $0.pointee } }
+}
+
+/// Each type is taken only where `T` is that very type, so nothing is reinterpreted.
 /// (A free function: the compiler crashes on a static method handed to `_openExistential`.)
 private func classify<T>(_ v: T) -> ContextValue {
-    if T.self == String.self { return .string(unsafeBitCast(v, to: String.self)) }
-    if T.self == [String: Any].self { return .dictionary(unsafeBitCast(v, to: [String: Any].self)) }
-    if T.self == QuestionContext.self { return .question(unsafeBitCast(v, to: QuestionContext.self)) }
-    if T.self == Int.self { return .int(unsafeBitCast(v, to: Int.self)) }
-    if T.self == Bool.self { return .bool(unsafeBitCast(v, to: Bool.self)) }
-    if T.self == [String: String].self { return .stringDictionary(unsafeBitCast(v, to: [String: String].self)) }
-    if T.self == [QuestionContext].self { return .questions(unsafeBitCast(v, to: [QuestionContext].self)) }
-    if T.self == [[String: Any]].self { return .dictionaries(unsafeBitCast(v, to: [[String: Any]].self)) }
-    if T.self == [[String: String]].self { return .stringDictionaries(unsafeBitCast(v, to: [[String: String]].self)) }
-    if T.self == [String].self { return .strings(unsafeBitCast(v, to: [String].self)) }
-    if T.self == [Any].self { return .list(unsafeBitCast(v, to: [Any].self)) }
+    if T.self == String.self { return .string(taken(v, as: String.self)) }
+    if T.self == [String: Any].self { return .dictionary(taken(v, as: [String: Any].self)) }
+    if T.self == QuestionContext.self { return .question(taken(v, as: QuestionContext.self)) }
+    if T.self == Int.self { return .int(taken(v, as: Int.self)) }
+    if T.self == Bool.self { return .bool(taken(v, as: Bool.self)) }
+    if T.self == [String: String].self { return .stringDictionary(taken(v, as: [String: String].self)) }
+    if T.self == [QuestionContext].self { return .questions(taken(v, as: [QuestionContext].self)) }
+    if T.self == [[String: Any]].self { return .dictionaries(taken(v, as: [[String: Any]].self)) }
+    if T.self == [[String: String]].self { return .stringDictionaries(taken(v, as: [[String: String]].self)) }
+    if T.self == [String].self { return .strings(taken(v, as: [String].self)) }
+    if T.self == [Any].self { return .list(taken(v, as: [Any].self)) }
     return .other
 }
