@@ -9,6 +9,8 @@ enum ContextValue {
     case string(String)
     case dictionary([String: Any])
     case question(QuestionContext)
+    /// A `question` partial's own context.
+    case questionFields(QuestionFields)
     case int(Int)
     case bool(Bool)
     case stringDictionary([String: String])
@@ -37,6 +39,7 @@ private func classify<T>(_ v: T) -> ContextValue {
     if T.self == String.self { return .string(taken(v, as: String.self)) }
     if T.self == [String: Any].self { return .dictionary(taken(v, as: [String: Any].self)) }
     if T.self == QuestionContext.self { return .question(taken(v, as: QuestionContext.self)) }
+    if T.self == QuestionFields.self { return .questionFields(taken(v, as: QuestionFields.self)) }
     if T.self == Int.self { return .int(taken(v, as: Int.self)) }
     if T.self == Bool.self { return .bool(taken(v, as: Bool.self)) }
     if T.self == [String: String].self { return .stringDictionary(taken(v, as: [String: String].self)) }

@@ -95,7 +95,8 @@ enum PageFingerprint {
             case .list(let a):
                 byte(7); word(UInt64(a.count))
                 for v in a { guard self.value(v) else { return false } }
-            case .other:
+            // Only a partial's own rendering holds one, never a page's context.
+            case .questionFields, .other:
                 return false
             }
             return true

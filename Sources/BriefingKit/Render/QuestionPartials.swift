@@ -270,7 +270,7 @@ final class QuestionPartials: @unchecked Sendable {
         var e = found ?? Entry(size: made.expectedSize)
         if let before = earlier.entry(key, in: index, madeFrom: made) { e.fill(from: before) }
         if html, e.html == nil {
-            let h = theme.renderWhole("question", made.fields)
+            let h = theme.renderWhole("question", QuestionFields(made))
             e.html = h
             e.size = h.utf8.count
         } else if !html, fingerprinting, e.fingerprint == nil {

@@ -95,37 +95,14 @@ struct QuestionView: Hashable, Sendable {
         textHTML.utf8.count + (answerHTML?.utf8.count ?? 0) + 900 + 120 * (same.count + backlinks.count)
     }
 
-    /// The `question` partial's context.
+    /// The `question` partial's context as a dictionary: every field `QuestionFields` has,
+    /// for pages whose templates read a question's fields themselves.
     var fields: [String: Any] {
-        let urls = SiteURLs(pretty: prettyLinks)
-        func url(_ path: String) -> String { SiteURLs.joined(root, path) }
-        // Markdown headings were placed under an `h3` question; a deeper question takes them along.
-        func placed(_ html: String) -> String { PageLinks.localize(html, root: root, demotingHeadingsBy: level - 3) }
-        // Room for every field at once: a literal sized for its own entries grew and rehashed
-        // for the ones added below, once per question.
-        var v = [String: Any](minimumCapacity: 16)
-        v["id"] = id
-        v["anchor"] = SiteURLs.questionAnchor(id)
-        v["status"] = status.rawValue
-        v["statusLabel"] = Views.statusLabel(status)
-        v["level"] = level
-        v["answerLevel"] = level + 1
-        v["text"] = placed(textHTML)
-        v["permalink"] = url(urls.question(id, recommendation: recommendation))
-        // What "Copy link" copies: the public address when the site has one.
-        v["shareURL"] = baseURL.isEmpty ? "" : PageFrame.absolute(baseURL, SiteURLs(pretty: true).question(id, recommendation: recommendation))
-        v["badge"] = team.name.map { ["team": $0, "slug": team.slug, "url": url(urls.briefing(team.slug)), "title": team.title ?? ""] as [String: Any] }
-            ?? ["team": team.slug, "slug": team.slug]
-        if showRecommendation {
-            v["recommendation"] = ["number": recommendation, "title": recommendationTitle, "url": url(urls.recommendation(recommendation))] as [String: Any]
+        let read = QuestionFields(self)
+        var v = [String: Any](minimumCapacity: QuestionFields.names.count)
+        for name in QuestionFields.names {
+            if let value = read.child(named: name) { v[name] = value }
         }
-        if let answerHTML { v["answer"] = placed(answerHTML) }
-        if let answered { v["answered"] = answered.iso }
-        if let asked { v["asked"] = ["title": asked.title, "url": url(urls.meeting(asked.slug))] }
-        v["same"] = same.map { other -> [String: Any] in
-            ["id": other, "url": url(urls.question(other, recommendation: QuestionOrder.parts(other).0))]
-        }
-        v["backlinks"] = backlinks.map { ["label": $0.label, "url": url($0.path)] }
         return v
     }
 }

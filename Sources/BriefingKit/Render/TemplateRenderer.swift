@@ -193,7 +193,7 @@ struct TemplateRenderer {
         // The types pages hand over, known without a protocol cast; the switch below is swift-mustache's order.
         if let child {
             switch ContextValue(child) {
-            case .dictionary, .stringDictionary, .string, .int, .question:
+            case .dictionary, .stringDictionary, .string, .int, .question, .questionFields:
                 return try render(program, context.with(child), into: &out)
             case .dictionaries(let a): return try renderList(a, program, context, into: &out)
             case .questions(let a): return try renderList(a, program, context, into: &out)
@@ -226,7 +226,7 @@ struct TemplateRenderer {
         // looks through every conformance, and most inverted sections test a value that is there.
         if let child {
             switch ContextValue(child) {
-            case .dictionary, .stringDictionary, .string, .int, .question:
+            case .dictionary, .stringDictionary, .string, .int, .question, .questionFields:
                 return
             case .bool(let b):
                 if !b { try render(program, context, into: &out) }
@@ -330,6 +330,7 @@ struct TemplateRenderer {
         case .dictionary(let d): return d[name]
         case .stringDictionary(let d): return d[name]
         case .question(let q): return q.child(named: name)
+        case .questionFields(let f): return f.child(named: name)
         // Their own mirrors have no labelled children, so swift-mustache finds nothing in them either.
         case .string, .int, .bool: return nil
         default: break
@@ -349,7 +350,8 @@ struct TemplateRenderer {
     /// shows them once and an inverted one hides), `Bool`, and their lists.
     private static func isPlain(_ t: Any.Type) -> Bool {
         t == [String: Any].self || t == [String: String].self || t == String.self || t == Int.self || t == QuestionContext.self
-            || t == Bool.self || t == [[String: Any]].self || t == [[String: String]].self || t == [QuestionContext].self
+            || t == QuestionFields.self || t == Bool.self || t == [[String: Any]].self || t == [[String: String]].self
+            || t == [QuestionContext].self
     }
 
     /// swift-mustache prints what an `Optional` holds, or the `Optional` itself when it is empty.
