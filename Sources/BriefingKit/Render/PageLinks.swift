@@ -68,17 +68,30 @@ enum PageLinks {
         }
     }
 
-    /// Offset of the first `pattern` at or after `from`: memchr for its first byte, then a compare.
+    /// Offset of the first `pattern` at or after `from`: memchr for its rarest byte, then a
+    /// compare. The marker starts with `h`, which HTML text is full of; its `:` is ten
+    /// times rarer (a stop for every `http` and word with an h cost 2 % of a full build).
     static func find(_ pattern: UnsafeRawBufferPointer, in buffer: UnsafeRawBufferPointer, from: Int) -> Int? {
         guard let base = buffer.baseAddress, let p = pattern.baseAddress, pattern.count > 0 else { return nil }
-        let first = Int32(pattern[0])
-        var i = from
-        while buffer.count - i >= pattern.count {
-            guard let hit = memchr(base + i, first, buffer.count - i - pattern.count + 1) else { return nil }
-            let at = base.distance(to: UnsafeRawPointer(hit))
+        let k = anchor(pattern)
+        let byte = Int32(pattern[k])
+        let lastStart = buffer.count - pattern.count
+        var i = from + k
+        while i <= lastStart + k {
+            guard let hit = memchr(base + i, byte, lastStart + k - i + 1) else { return nil }
+            let at = base.distance(to: UnsafeRawPointer(hit)) - k
             if memcmp(base + at, p, pattern.count) == 0 { return at }
-            i = at + 1
+            i = at + k + 1
         }
         return nil
+    }
+
+    /// Where in `pattern` the search looks first: its first byte of those HTML holds least
+    /// often (markup and prose are mostly letters, spaces, quotes, `=` and `/`), else its first.
+    private static func anchor(_ pattern: UnsafeRawBufferPointer) -> Int {
+        for rare in ":{}$#!<>".utf8 {
+            if let k = pattern.firstIndex(of: rare) { return k }
+        }
+        return 0
     }
 }
