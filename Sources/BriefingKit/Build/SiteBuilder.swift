@@ -75,7 +75,7 @@ public struct SiteBuilder: Sendable {
     /// scan → load → validate → link → theme, and the files that are copied rather than rendered.
     /// `forBuild`: the plan is for `build()`, which fingerprints every page and so every
     /// question; `make()` needs no fingerprints.
-    func prepare(scanned: SourceTree?, read: [String: SourceTree.Read] = [:], forBuild: Bool) -> (Plan?, Result) {
+    func prepare(scanned: SourceTree?, read: [SourceTree.Read?] = [], forBuild: Bool) -> (Plan?, Result) {
         var result = Result(diagnostics: Diagnostics())
         var clock = ContinuousClock.now
         func lap(_ name: String) {
@@ -161,8 +161,12 @@ public struct SiteBuilder: Sendable {
         let output = options.output
         let reading = Prepared { BuildState.read(in: output).flatMap { $0.describes(output) ? $0 : nil } }
         var inputs = BuildInputs(tree: tree, options: options)
+        // The sources' bytes go with the Load stage, not on with the build.
+        let read = inputs.content
+        inputs.content = []
         let previous = reading.value
         if let previous, previous.key == inputs.key, previous.inputs == inputs.hashes {
+            releaseInBackground(consume read)
             var result = Result(diagnostics: Diagnostics())
             result.diagnostics.append(contentsOf: previous.diagnostics)
             result.files = previous.outputOrder.map { OutputFile(path: $0, bytes: []) }
@@ -171,9 +175,6 @@ public struct SiteBuilder: Sendable {
             result.timings = [("unchanged", Self.seconds(ContinuousClock.now - start))]
             return result
         }
-        // The sources' bytes go with the Load stage, not on with the build.
-        let read = inputs.content
-        inputs.content = [:]
         var (prepared, result) = prepare(scanned: tree, read: consume read, forBuild: true)
         guard let plan = consume prepared else { return result }
         defer { releaseInBackground(consume plan) }

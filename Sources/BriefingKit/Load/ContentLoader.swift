@@ -26,14 +26,16 @@ public struct ContentLoader: Sendable {
     /// `load`, taking a file's decoding from `previous` when its text is the same,
     /// and returning this build's decodings for the next one (see `BuildMemory`).
     /// Without `previous` (a build that keeps nothing), texts are neither hashed nor kept.
-    /// `read`: files a build read already, by absolute path (`BuildInputs.content`); the
-    /// others are read here.
-    func load(_ tree: SourceTree, reusing previous: [Key: Decoded]?, read: [String: SourceTree.Read] = [:])
+    /// `read`: files a build read already, in `tree.files`' order (`BuildInputs.content`);
+    /// the others are read here.
+    func load(_ tree: SourceTree, reusing previous: [Key: Decoded]?, read: [SourceTree.Read?] = [])
         -> (SiteContent, Diagnostics, [Key: Decoded]) {
         var diagnostics = tree.diagnostics
         let config = loadConfig(tree, into: &diagnostics)
-        let decoded = tree.files.parallelMap { file -> (Decoded, Key?) in
-            let given = read[file.url.path]
+        let files = tree.files
+        let decoded = Array(files.indices).parallelMap { i -> (Decoded, Key?) in
+            let file = files[i]
+            let given = i < read.count ? read[i] : nil
             let text = given.map { Self.text($0.bytes, shown: file.displayPath) } ?? Self.read(file.url, shown: file.displayPath)
             switch text {
             case .failure(let d): return ((nil, [d]), nil)

@@ -9,8 +9,9 @@ import Testing
         let site = try TempSite.minimal()
         let tree = SourceTree(root: site.root, displayRoot: "")
         let inputs = BuildInputs(tree: tree, options: site.options())
-        let rec = try #require(tree.files.first { $0.kind == .recommendations })
-        let read = try #require(inputs.content[rec.url.path])
+        let at = try #require(tree.files.firstIndex { $0.kind == .recommendations })
+        #expect(inputs.content.count == tree.files.count)
+        let read = try #require(inputs.content[at])
         #expect(read.hash == inputs.hashes["content/recommendations/1.md"])
 
         // The file changes on disk after the build hashed it: the build still loads what it hashed.
@@ -24,9 +25,10 @@ import Testing
     @Test func givenBytesAreCheckedAsReadOnes() throws {
         let site = try TempSite.minimal()
         let tree = SourceTree(root: site.root, displayRoot: "")
-        let rec = try #require(tree.files.first { $0.kind == .recommendations })
-        let bad = SourceTree.Read(bytes: Array("---\ntitle: x\u{0}\n---\n".utf8), hash: ContentHash([UInt8]()))
-        let (_, diagnostics, _) = ContentLoader().load(tree, reusing: nil, read: [rec.url.path: bad])
+        let at = try #require(tree.files.firstIndex { $0.kind == .recommendations })
+        var read = [SourceTree.Read?](repeating: nil, count: tree.files.count)
+        read[at] = SourceTree.Read(bytes: Array("---\ntitle: x\u{0}\n---\n".utf8), hash: ContentHash([UInt8]()))
+        let (_, diagnostics, _) = ContentLoader().load(tree, reusing: nil, read: read)
         #expect(diagnostics.all.contains { $0.message.contains("NUL byte") && $0.location.path.hasSuffix("recommendations/1.md") })
     }
 }
