@@ -72,7 +72,7 @@ public struct ContentLoader: Sendable {
         // `lstat`, as `FileManager.attributesOfItem` does, without its dictionary and extended attributes.
         var status = stat()
         if lstat(url.path, &status) == 0, case let size = Int(status.st_size), size > maxFileSize {
-            return .failure(.error(at, "file is \(size >> 20) MiB; content files are limited to \(maxFileSize >> 20) MiB"))
+            return .failure(tooLarge(size, at: at))
         }
         let data: Data
         do {
@@ -84,11 +84,13 @@ public struct ContentLoader: Sendable {
         return text([UInt8](data), shown: shown)
     }
 
+    static func tooLarge(_ size: Int, at: SourceLocation) -> Diagnostic {
+        .error(at, "file is \(size >> 20) MiB; content files are limited to \(maxFileSize >> 20) MiB")
+    }
+
     /// A file's bytes as text, as `read` gives it.
     static func text(_ bytes: [UInt8], shown: String) -> Result<String, Diagnostic> {
-        guard bytes.count <= maxFileSize else {
-            return .failure(.error(SourceLocation(path: shown), "file is \(bytes.count >> 20) MiB; content files are limited to \(maxFileSize >> 20) MiB"))
-        }
+        guard bytes.count <= maxFileSize else { return .failure(tooLarge(bytes.count, at: SourceLocation(path: shown))) }
         switch SourceText.decode(bytes) {
         case .success(let text): return .success(text)
         case .failure(.notUTF8(let line, let column)):
