@@ -18,7 +18,7 @@ struct BuildInputs {
         for f in tree.files { items.append(("content/\(f.kind.rawValue)/\(f.slug).md", f.url, true)) }
         for t in tree.templates { items.append(("templates/\(t.slug).mustache", t.url, false)) }
         for (rel, url) in tree.staticFiles { items.append(("static/" + rel, url, false)) }
-        let read = items.parallelMap { item -> (String, ContentHash, SourceTree.Read?) in
+        let read = items.parallelMap { item -> (path: String, hash: ContentHash, bytes: SourceTree.Read?) in
             // An unreadable file hashes as its absence; the build itself reports it.
             guard let bytes = FileIO.read(item.1.path) else { return (item.0, ContentHash(a: 0, b: 0), nil) }
             let hash = ContentHash(bytes)
@@ -27,8 +27,8 @@ struct BuildInputs {
             return (item.0, hash, kept ? SourceTree.Read(bytes: bytes, hash: hash) : nil)
         }
         let first = tree.config == nil ? 0 : 1
-        content = read[first..<(first + tree.files.count)].map(\.2)
-        var hashes = Dictionary(read.map { ($0.0, $0.1) }, uniquingKeysWith: { a, _ in a })
+        content = read[first..<(first + tree.files.count)].map(\.bytes)
+        var hashes = Dictionary(read.map { ($0.path, $0.hash) }, uniquingKeysWith: { a, _ in a })
         hashes["(scan)"] = ContentHash(tree.diagnostics.all.map(\.description).joined(separator: "\n"))
         let lunr = LunrScript.read()
         hashes["(lunr.js)"] = ContentHash(lunr.files.flatMap(\.bytes) + Array(lunr.diagnostics.all.map(\.description).joined().utf8))

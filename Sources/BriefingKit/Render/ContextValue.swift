@@ -26,6 +26,23 @@ enum ContextValue {
         self = _openExistential(value, do: classify)
     }
 
+    /// A value the renderer shows once in a section and hides in an inverted one: neither
+    /// a sequence nor ever null (swift-mustache makes none of these `MustacheCustomRenderable`).
+    var isSingleValue: Bool {
+        switch self {
+        case .dictionary, .stringDictionary, .string, .int, .question, .questionFields: true
+        default: false
+        }
+    }
+
+    /// Whether values of type `t` come out as one of the cases above rather than `other`,
+    /// told from the type alone: the types `classify` takes, listed beside it. None is
+    /// `MustacheCustomRepresentation`, which spares the renderer a protocol cast per lookup.
+    static func takes(_ t: Any.Type) -> Bool {
+        t == String.self || t == [String: Any].self || t == QuestionContext.self || t == QuestionFields.self
+            || t == Int.self || t == Bool.self || t == [String: String].self || t == [QuestionContext].self
+            || t == [[String: Any]].self || t == [[String: String]].self || t == [String].self || t == [Any].self
+    }
 }
 
 /// The value as `U`, which `T` is: read through a pointer, so it converts nothing.

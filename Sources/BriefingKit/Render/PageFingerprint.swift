@@ -84,22 +84,27 @@ enum PageFingerprint {
                 byte(6); word(UInt64(a.count))
                 for q in a { guard question(q) else { return false } }
             case .dictionaries(let a):
-                byte(7); word(UInt64(a.count))
+                list(a.count)
                 for d in a { guard dictionary(d) else { return false } }
             case .stringDictionaries(let a):
-                byte(7); word(UInt64(a.count))
+                list(a.count)
                 for d in a { stringDictionary(d) }
             case .strings(let a):
-                byte(7); word(UInt64(a.count))
+                list(a.count)
                 for s in a { string(s) }
             case .list(let a):
-                byte(7); word(UInt64(a.count))
+                list(a.count)
                 for v in a { guard self.value(v) else { return false } }
             // Only a partial's own rendering holds one, never a page's context.
             case .questionFields, .other:
                 return false
             }
             return true
+        }
+
+        /// A list's tag and length; its items follow.
+        private mutating func list(_ count: Int) {
+            byte(7); word(UInt64(count))
         }
 
         /// A dictionary as `value` writes one; lists of dictionaries come here without

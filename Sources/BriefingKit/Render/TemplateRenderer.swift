@@ -192,9 +192,9 @@ struct TemplateRenderer {
     private func renderSection(_ child: Any?, _ program: TemplateProgram, _ context: Context, into out: inout [UInt8]) throws {
         // The types pages hand over, known without a protocol cast; the switch below is swift-mustache's order.
         if let child {
-            switch ContextValue(child) {
-            case .dictionary, .stringDictionary, .string, .int, .question, .questionFields:
-                return try render(program, context.with(child), into: &out)
+            let known = ContextValue(child)
+            if known.isSingleValue { return try render(program, context.with(child), into: &out) }
+            switch known {
             case .dictionaries(let a): return try renderList(a, program, context, into: &out)
             case .questions(let a): return try renderList(a, program, context, into: &out)
             case .stringDictionaries(let a): return try renderList(a, program, context, into: &out)
@@ -203,7 +203,7 @@ struct TemplateRenderer {
             case .bool(let b):
                 if b { try render(program, context, into: &out) }
                 return
-            case .other:
+            default:
                 break
             }
         }
@@ -225,9 +225,9 @@ struct TemplateRenderer {
         // The types pages hand over, as `renderSection` knows them: a failed protocol cast
         // looks through every conformance, and most inverted sections test a value that is there.
         if let child {
-            switch ContextValue(child) {
-            case .dictionary, .stringDictionary, .string, .int, .question, .questionFields:
-                return
+            let known = ContextValue(child)
+            if known.isSingleValue { return }
+            switch known {
             case .bool(let b):
                 if !b { try render(program, context, into: &out) }
                 return
@@ -278,10 +278,11 @@ struct TemplateRenderer {
             child = try Self.fromStack(name.path, context.stack)
         }
         guard let found = child else { return nil }
+        let plain = ContextValue.takes(type(of: found))
         // Most names are a plain value with no transform: handed back as found, with no copy on the way.
-        if name.transforms.isEmpty, Self.isPlain(type(of: found)) { return found }
+        if plain, name.transforms.isEmpty { return found }
         var value = found
-        if !Self.isPlain(type(of: found)), let custom = found as? MustacheCustomRepresentation {
+        if !plain, let custom = found as? MustacheCustomRepresentation {
             guard let represented = custom.representation else { return nil }
             value = represented
         }
@@ -343,15 +344,6 @@ struct TemplateRenderer {
         let inner = Mirror(reflecting: match.value)
         guard inner.displayStyle == .optional else { return match.value }
         return inner.children.first?.value
-    }
-
-    /// Types known not to be `MustacheCustomRepresentation`, which spares a protocol cast per
-    /// lookup: the single values pages hand over (neither sequences nor ever null, so a section
-    /// shows them once and an inverted one hides), `Bool`, and their lists.
-    private static func isPlain(_ t: Any.Type) -> Bool {
-        t == [String: Any].self || t == [String: String].self || t == String.self || t == Int.self || t == QuestionContext.self
-            || t == QuestionFields.self || t == Bool.self || t == [[String: Any]].self || t == [[String: String]].self
-            || t == [QuestionContext].self
     }
 
     /// swift-mustache prints what an `Optional` holds, or the `Optional` itself when it is empty.
