@@ -95,27 +95,31 @@ sanitize: deps
 # Release build timed on generated corpora (bench/gen_corpus.py): wall, CPU, peak memory and
 # pages per second for full, unchanged and one-file builds. RUNS=3 SIZES=250x8 to shorten.
 RELEASE_BIN = $(BUILD_DIR)/release/briefing
+# Release builds link the Swift runtime and Foundation into the executable, which saves every
+# process 5 ms of loading shared libraries and every runtime call its PLT jump (docs/performance.md,
+# "Eighth session"); README and docs/publishing.md build the same way.
+RELEASE_BUILD = $(SWIFT) build -c release --static-swift-stdlib --build-path $(BUILD_DIR)
 bench: deps
-	$(SWIFT) build -c release --build-path $(BUILD_DIR) --product briefing
+	$(RELEASE_BUILD) --product briefing
 	python3 bench/bench.py $(RELEASE_BIN)
 
 # Side by side with Hugo and the cmark floor, with the shared yardstick when it is checked out beside us.
 bench-hugo: deps
 	@if [ ! -x ../shared/bench/run.sh ]; then echo "bench-hugo: ../shared/bench/run.sh is not here; nothing to compare with"; exit 0; fi; \
-	$(SWIFT) build -c release --build-path $(BUILD_DIR) --product briefing && \
+	$(RELEASE_BUILD) --product briefing && \
 	for size in $${SIZES:-25x4 250x8 1250x8}; do BRIEFING_BIN=$(CURDIR)/$(RELEASE_BIN) RUNS=$${RUNS:-5} ../shared/bench/run.sh $$size; done
 
 # `briefing serve`'s save-to-reload latency on a generated corpus (bench/serve_latency.py):
 # write → `reload` event → page fetched, 20 runs at 250x8. SERVE_ARGS="--browser" adds a headless
 # Chromium tab (needs chromium and websocket-client); SERVE_ARGS="--runs 5 --size 25x4" to shorten.
 bench-serve: deps
-	$(SWIFT) build -c release --build-path $(BUILD_DIR) --product briefing
+	$(RELEASE_BUILD) --product briefing
 	python3 bench/serve_latency.py $(RELEASE_BIN) $${SERVE_ARGS}
 
 # `serve`'s rebuild alone, in one process without a server (bench/rebuild.py): wall times of 20
 # rebuilds at 250x8; REBUILD_ARGS="--callgrind" adds the instructions of one rebuild.
 bench-rebuild: deps
-	$(SWIFT) build -c release --build-path $(BUILD_DIR) --product BriefingRebuildBench
+	$(RELEASE_BUILD) --product BriefingRebuildBench
 	python3 bench/rebuild.py $(BUILD_DIR)/release/BriefingRebuildBench $${REBUILD_ARGS}
 
 clean:
