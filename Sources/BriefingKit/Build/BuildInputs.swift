@@ -46,16 +46,3 @@ struct BuildInputs {
         return "tool-\(status.size)-\(status.stamp.seconds).\(status.stamp.nanoseconds)"
     }()
 }
-
-extension BuildState {
-    /// The output folder holds exactly the files this state lists, each as it was written.
-    func describes(_ output: URL) -> Bool {
-        let root = output.path
-        let found = FileIO.walk(root).files
-        guard found.count == outputs.count + 1, Set(found) == Set(outputs.keys).union([Self.fileName]) else { return false }
-        return outputs.allSatisfy { path, o in
-            guard let st = FileIO.status(root + "/" + path) else { return false }
-            return st.isRegular && st.size == o.size && st.stamp == o.mtime
-        }
-    }
-}

@@ -155,11 +155,11 @@ public struct SiteBuilder: Sendable {
     public func build() -> Result {
         let start = ContinuousClock.now
         guard OutputPlacement.problem(source: options.source, output: options.output) == nil else { return make() }
-        let tree = SourceTree(root: options.source, displayRoot: options.displaySource, excluding: options.output)
         // The last build's state is checked against the output (a walk and a stat per file)
-        // while both cores hash the sources.
+        // while the sources are listed, then hashed on both cores.
         let output = options.output
         let reading = Prepared { BuildState.read(in: output).flatMap { $0.describes(output) ? $0 : nil } }
+        let tree = SourceTree(root: options.source, displayRoot: options.displaySource, excluding: options.output)
         var inputs = BuildInputs(tree: tree, options: options)
         // The sources' bytes go with the Load stage, not on with the build.
         let read = inputs.content

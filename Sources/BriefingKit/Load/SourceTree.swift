@@ -179,13 +179,16 @@ public struct SourceTree: Sendable {
     /// Visible entries of a folder, sorted by name so that every run sees the same
     /// order, without the output folder (`excluding`, a standardized path).
     ///
-    /// `readdir` and `lstat` rather than `FileManager` and `URL`: a build with nothing
-    /// to do lists every content file before it can stop.
+    /// `readdir` rather than `FileManager` and `URL`, and `lstat` only where the folder does
+    /// not say what an entry is (a link, or a file system without `d_type`): a build with
+    /// nothing to do lists every content file before it can stop.
     static func entries(_ dir: String, excluding skip: String?) -> [Entry] {
-        let names = (FileIO.entries(dir) ?? []).map(\.name).filter { !$0.hasPrefix(".") }
-        return names.sorted().compactMap { name in
+        let found = (FileIO.entries(dir) ?? []).filter { !$0.name.hasPrefix(".") }
+        return found.sorted(by: { $0.name < $1.name }).compactMap { name, type in
             let path = dir + "/" + name
             guard path != skip else { return nil }
+            if type == Int32(DT_REG) { return Entry(name: name, path: path, kind: .file, isLink: false, isRegular: true) }
+            if type == Int32(DT_DIR) { return Entry(name: name, path: path, kind: .folder, isLink: false, isRegular: false) }
             var st = stat()
             guard lstat(path, &st) == 0 else { return nil }
             let isLink = (st.st_mode & S_IFMT) == S_IFLNK

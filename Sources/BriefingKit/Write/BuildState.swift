@@ -29,6 +29,14 @@ struct BuildState: Equatable, Sendable {
     /// Page path → what its bytes followed from (see `PageFingerprint`).
     var fingerprints: [String: ContentHash] = [:]
     var diagnostics: [Diagnostic] = []
+    /// Output folders a build with nothing to do need not list (`FolderStamps`).
+    var folders: [String: Folder] = [:]
+
+    /// A folder as `stat` saw it: which one, and when its entries last changed.
+    struct Folder: Equatable, Sendable {
+        var inode: UInt64
+        var changed: FileStamp
+    }
 
     // MARK: text form: one record per line, fields separated by tabs, `%`-escaped.
 
@@ -44,6 +52,16 @@ struct BuildState: Equatable, Sendable {
         }
         for d in diagnostics {
             s += "diag\t\(d.severity.rawValue)\t\(d.location.line)\t\(d.location.column)\t\(Self.escape(d.location.path))\t\(Self.escape(d.message))\n"
+        }
+        return Array(s.utf8) + encodedFolders()
+    }
+
+    /// The `dir` records alone: a staging build appends them to the state it wrote, whose
+    /// modification time they are checked against.
+    func encodedFolders() -> [UInt8] {
+        var s = ""
+        for (path, f) in folders.sorted(by: { $0.key < $1.key }) {
+            s += "dir\t\(f.inode)\t\(f.changed.seconds)\t\(f.changed.nanoseconds)\t\(Self.escape(path))\n"
         }
         return Array(s.utf8)
     }
@@ -101,6 +119,9 @@ struct BuildState: Equatable, Sendable {
             let path = text(fields[5])
             outputs[path] = Output(hash: h, size: size, mtime: FileStamp(seconds: sec, nanoseconds: ns))
             outputOrder.append(path)
+        case ("dir", 5):
+            guard let inode = Self.number(fields[1]), let sec = Self.number(fields[2]), let ns = Self.number(fields[3]) else { return false }
+            folders[text(fields[4])] = Folder(inode: UInt64(inode), changed: FileStamp(seconds: sec, nanoseconds: ns))
         case ("page", 3):
             guard let h = ContentHash(hex: fields[1]) else { return false }
             fingerprints[text(fields[2])] = h
@@ -148,7 +169,11 @@ struct BuildState: Equatable, Sendable {
 }
 
 /// A file's modification time as `stat` gives it.
-struct FileStamp: Equatable, Sendable {
+struct FileStamp: Comparable, Sendable {
     var seconds: Int
     var nanoseconds: Int
+
+    static func < (a: FileStamp, b: FileStamp) -> Bool {
+        (a.seconds, a.nanoseconds) < (b.seconds, b.nanoseconds)
+    }
 }

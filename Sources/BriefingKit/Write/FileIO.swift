@@ -27,6 +27,13 @@ enum FileIO {
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw OutputWriter.Failure.io("cannot write \(path): \(String(cString: strerror(errno)))") }
         defer { close(fd) }
+        try writeAll(fd, bytes, path)
+        var st = stat()
+        guard fstat(fd, &st) == 0 else { throw OutputWriter.Failure.io("cannot stat \(path)") }
+        return Status(st).stamp
+    }
+
+    private static func writeAll(_ fd: Int32, _ bytes: [UInt8], _ path: String) throws {
         try bytes.withUnsafeBytes { buf in
             var done = 0
             while done < buf.count {
@@ -38,9 +45,14 @@ enum FileIO {
                 done += n
             }
         }
-        var st = stat()
-        guard fstat(fd, &st) == 0 else { throw OutputWriter.Failure.io("cannot stat \(path)") }
-        return Status(st).stamp
+    }
+
+    /// Adds `bytes` at the end of the file at `path`, which must exist.
+    static func append(_ path: String, _ bytes: [UInt8]) throws {
+        let fd = open(path, O_WRONLY | O_APPEND | O_CLOEXEC)
+        guard fd >= 0 else { throw OutputWriter.Failure.io("cannot write \(path): \(String(cString: strerror(errno)))") }
+        defer { close(fd) }
+        try writeAll(fd, bytes, path)
     }
 
     static func read(_ path: String) -> [UInt8]? {
@@ -49,20 +61,20 @@ enum FileIO {
         defer { close(fd) }
         var st = stat()
         guard fstat(fd, &st) == 0 else { return nil }
-        var out = [UInt8](repeating: 0, count: Int(st.st_size))
-        var done = 0
-        let ok = out.withUnsafeMutableBytes { buf -> Bool in
+        // Not zeroed first: a build with nothing to do reads every source, and filling
+        // 12 MB with zeros only for read() to overwrite them was a twentieth of it.
+        var ok = true
+        let out = [UInt8](unsafeUninitializedCapacity: Int(st.st_size)) { buf, count in
+            var done = 0
             while done < buf.count {
                 let n = sysRead(fd, buf.baseAddress! + done, buf.count - done)
-                if n < 0 { if errno == EINTR { continue }; return false }
+                if n < 0 { if errno == EINTR { continue }; ok = false; break }
                 if n == 0 { break }
                 done += n
             }
-            return true
+            count = ok ? done : 0
         }
-        guard ok else { return nil }
-        if done < out.count { out.removeLast(out.count - done) }
-        return out
+        return ok ? out : nil
     }
 
     /// Each folder once, parents before children; returns the ones it made, in that order.

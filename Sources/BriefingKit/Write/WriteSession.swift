@@ -151,7 +151,11 @@ extension OutputWriter {
         private func swap(_ staging: URL, state: BuildState, report: inout Report) throws {
             let fm = FileManager.default
             do {
-                _ = try FileIO.write(staging.path + "/" + BuildState.fileName, state.encoded())
+                let path = staging.path + "/" + BuildState.fileName
+                let written = try FileIO.write(path, state.encoded())
+                var folders = state
+                folders.folders = FolderStamps.recorded(below: staging.path, paths: state.outputOrder, probe: written)
+                try FileIO.append(path, folders.encodedFolders())
             } catch {
                 try? fm.removeItem(at: staging)
                 throw error
@@ -188,6 +192,8 @@ extension OutputWriter {
         private func commit(_ outcomes: [Result<Outcome, Failure>], state: BuildState, report: inout Report) throws {
             let root = output.path
             let temp = root + "/" + BuildState.fileName + ".new-\(ProcessInfo.processInfo.processIdentifier)"
+            var state = state
+            state.folders = FolderStamps.kept(previous?.folders ?? [:], below: root, paths: state.outputOrder)
             do {
                 _ = try FileIO.write(temp, state.encoded())
             } catch {
