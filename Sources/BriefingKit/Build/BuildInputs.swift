@@ -4,31 +4,46 @@ import Foundation
 /// changed: every source file by content, what the scan of the folders said, the
 /// lunr.js the search page copies, the options and the tool itself (a new binary
 /// may render differently, so it rebuilds).
+///
+/// A source whose identity (`SourceStamp`) is the one the last build recorded, from
+/// long enough before that build began, is taken to hold the bytes it hashed then and
+/// is not read again, as git takes its index: reading and hashing 12 MB was two thirds
+/// of a build with nothing to do at 10,000 questions.
 struct BuildInputs {
     var key: String
     var hashes: [String: ContentHash]
-    /// The content files' bytes as hashed, in `tree.files`' order (nil: not read), for the
-    /// Load stage: so every file is read once per build (reading 10,000 files twice cost a
-    /// full build 2 %), and the site is built from the very bytes its state records.
+    /// Each source's identity as it was when hashed (or found unchanged).
+    var stamps: [String: SourceStamp] = [:]
+    /// When this build took them, by the wall clock (`BuildState.started`).
+    var started: FileStamp
+    /// The content files' bytes as hashed, in `tree.files`' order (nil: not read, which
+    /// the Load stage then does), so every file is read once per build (reading 10,000
+    /// files twice cost a full build 2 %).
     var content: [SourceTree.Read?] = []
 
-    init(tree: SourceTree, options: SiteBuilder.Options) {
+    /// `previous`: the last build's state, whose stamps spare reading unchanged sources.
+    init(tree: SourceTree, options: SiteBuilder.Options, previous: BuildState? = nil) {
+        started = FileStamp.now()
         var items: [(String, URL, isContent: Bool)] = []
         if let config = tree.config { items.append(("briefing.yml", config, false)) }
         for f in tree.files { items.append(("content/\(f.kind.rawValue)/\(f.slug).md", f.url, true)) }
         for t in tree.templates { items.append(("templates/\(t.slug).mustache", t.url, false)) }
         for (rel, url) in tree.staticFiles { items.append(("static/" + rel, url, false)) }
-        let read = items.parallelMap { item -> (path: String, hash: ContentHash, bytes: SourceTree.Read?) in
+        let read = items.parallelMap { item -> (path: String, hash: ContentHash, bytes: SourceTree.Read?, stamp: SourceStamp?) in
+            if let previous, let hash = previous.inputs[item.0], let stamp = previous.unchangedSource(item.0, at: item.1.path) {
+                return (item.0, hash, nil, stamp)
+            }
             // An unreadable file hashes as its absence; the build itself reports it.
-            guard let bytes = FileIO.read(item.1.path) else { return (item.0, ContentHash(a: 0, b: 0), nil) }
+            guard let (bytes, stamp) = FileIO.readStamped(item.1.path) else { return (item.0, ContentHash(a: 0, b: 0), nil, nil) }
             let hash = ContentHash(bytes)
             // A file over the limit is refused by the Load stage, which reads no more of it than its size.
             let kept = item.isContent && bytes.count <= ContentLoader.maxFileSize
-            return (item.0, hash, kept ? SourceTree.Read(bytes: bytes, hash: hash) : nil)
+            return (item.0, hash, kept ? SourceTree.Read(bytes: bytes, hash: hash) : nil, stamp)
         }
         let first = tree.config == nil ? 0 : 1
         content = read[first..<(first + tree.files.count)].map(\.bytes)
         var hashes = Dictionary(read.map { ($0.path, $0.hash) }, uniquingKeysWith: { a, _ in a })
+        for r in read { if let stamp = r.stamp { stamps[r.path] = stamp } }
         hashes["(scan)"] = ContentHash(tree.diagnostics.all.map(\.description).joined(separator: "\n"))
         let lunr = LunrScript.read()
         hashes["(lunr.js)"] = ContentHash(lunr.files.flatMap(\.bytes) + Array(lunr.diagnostics.all.map(\.description).joined().utf8))
@@ -45,4 +60,57 @@ struct BuildInputs {
         let status = FileIO.Status(st)
         return "tool-\(status.size)-\(status.stamp.seconds).\(status.stamp.nanoseconds)"
     }()
+}
+
+/// What tells a source file apart from its next version without reading it: its size,
+/// modification and change times, and inode. The change time moves with every write,
+/// rename and attribute change and cannot be set back, so restoring the modification
+/// time after an edit (`touch -r`, `rsync -t`) does not hide it.
+struct SourceStamp: Equatable, Sendable {
+    var size: Int
+    var modified: FileStamp
+    var changed: FileStamp
+    var inode: UInt64
+
+    init(_ st: stat) {
+        size = Int(st.st_size)
+        #if canImport(Darwin)
+        modified = FileStamp(seconds: Int(st.st_mtimespec.tv_sec), nanoseconds: Int(st.st_mtimespec.tv_nsec))
+        changed = FileStamp(seconds: Int(st.st_ctimespec.tv_sec), nanoseconds: Int(st.st_ctimespec.tv_nsec))
+        #else
+        modified = FileStamp(seconds: Int(st.st_mtim.tv_sec), nanoseconds: Int(st.st_mtim.tv_nsec))
+        changed = FileStamp(seconds: Int(st.st_ctim.tv_sec), nanoseconds: Int(st.st_ctim.tv_nsec))
+        #endif
+        inode = UInt64(st.st_ino)
+    }
+
+    init(size: Int, modified: FileStamp, changed: FileStamp, inode: UInt64) {
+        self.size = size
+        self.modified = modified
+        self.changed = changed
+        self.inode = inode
+    }
+
+    /// The file at `path`, links followed as the build reads it.
+    static func of(_ path: String) -> SourceStamp? {
+        var st = stat()
+        guard stat(path, &st) == 0 else { return nil }
+        return SourceStamp(st)
+    }
+}
+
+extension BuildState {
+    /// How long before a build began a source must have last changed for its stamp to be
+    /// trusted: a write in the same tick of the file system's clock (a second or two on
+    /// some) as the one recorded would keep every time. Files changed in the last two
+    /// seconds before a build are read again by the next one.
+    static let settled = 2
+
+    /// The stamp of the source at `path` (recorded as `input`), if it is still the one
+    /// this state recorded and was recorded settled.
+    func unchangedSource(_ input: String, at path: String) -> SourceStamp? {
+        guard let started, let recorded = inputStamps[input], let now = SourceStamp.of(path), now == recorded else { return nil }
+        let line = FileStamp(seconds: started.seconds - Self.settled, nanoseconds: started.nanoseconds)
+        return recorded.modified < line && recorded.changed < line ? now : nil
+    }
 }

@@ -155,16 +155,19 @@ public struct SiteBuilder: Sendable {
     public func build() -> Result {
         let start = ContinuousClock.now
         guard OutputPlacement.problem(source: options.source, output: options.output) == nil else { return make() }
-        // The last build's state is checked against the output (a walk and a stat per file)
-        // while the sources are listed, then hashed on both cores.
+        // The last build's state is read while the sources are listed, then checked against
+        // the output (a stat per file and folder) while the sources it does not vouch for are
+        // read and hashed on both cores.
         let output = options.output
-        let reading = Prepared { BuildState.read(in: output).flatMap { $0.describes(output) ? $0 : nil } }
+        let reading = Prepared { BuildState.read(in: output) }
         let tree = SourceTree(root: options.source, displayRoot: options.displaySource, excluding: options.output)
-        var inputs = BuildInputs(tree: tree, options: options)
+        let recorded = reading.value
+        let checking = Prepared { recorded.flatMap { $0.describes(output) ? $0 : nil } }
+        var inputs = BuildInputs(tree: tree, options: options, previous: recorded)
         // The sources' bytes go with the Load stage, not on with the build.
         let read = inputs.content
         inputs.content = []
-        let previous = reading.value
+        let previous = checking.value
         if let previous, previous.key == inputs.key, previous.inputs == inputs.hashes {
             releaseInBackground(consume read)
             var result = Result(diagnostics: Diagnostics())
@@ -203,6 +206,8 @@ public struct SiteBuilder: Sendable {
             result.keptFiles = made.filter(\.kept).map(\.path)
             var state = BuildState(key: inputs.key)
             state.inputs = inputs.hashes
+            state.inputStamps = inputs.stamps
+            state.started = inputs.started
             state.diagnostics = result.diagnostics.all
             result.write = try session.finish(outcomes, state: &state)
             result.files = plan.paths.map { OutputFile(path: $0, bytes: []) }

@@ -31,6 +31,9 @@ struct BuildState: Equatable, Sendable {
     var diagnostics: [Diagnostic] = []
     /// Output folders a build with nothing to do need not list (`FolderStamps`).
     var folders: [String: Folder] = [:]
+    /// Each source's identity when it was hashed (`BuildInputs`), and when by the wall clock.
+    var inputStamps: [String: SourceStamp] = [:]
+    var started: FileStamp?
 
     /// A folder as `stat` saw it: which one, and when its entries last changed.
     struct Folder: Equatable, Sendable {
@@ -42,8 +45,13 @@ struct BuildState: Equatable, Sendable {
 
     func encoded() -> [UInt8] {
         var s = Self.header + "\n" + "key\t" + Self.escape(key) + "\n"
+        if let started { s += "started\t\(started.seconds)\t\(started.nanoseconds)\n" }
         for (path, hash) in inputs.sorted(by: { $0.key < $1.key }) {
-            s += "in\t\(hash)\t\(Self.escape(path))\n"
+            if let t = inputStamps[path] {
+                s += "in\t\(hash)\t\(t.size)\t\(t.modified.seconds)\t\(t.modified.nanoseconds)\t\(t.changed.seconds)\t\(t.changed.nanoseconds)\t\(t.inode)\t\(Self.escape(path))\n"
+            } else {
+                s += "in\t\(hash)\t\(Self.escape(path))\n"
+            }
         }
         for path in outputOrder {
             guard let o = outputs[path] else { continue }
@@ -110,9 +118,20 @@ struct BuildState: Equatable, Sendable {
         switch (String(decoding: fields[0], as: UTF8.self), fields.count) {
         case ("key", 2):
             key = text(fields[1])
+        case ("started", 3):
+            guard let sec = Self.number(fields[1]), let ns = Self.number(fields[2]) else { return false }
+            started = FileStamp(seconds: sec, nanoseconds: ns)
         case ("in", 3):
             guard let h = ContentHash(hex: fields[1]) else { return false }
             inputs[text(fields[2])] = h
+        case ("in", 9):
+            guard let h = ContentHash(hex: fields[1]), let size = Self.number(fields[2]),
+                  let ms = Self.number(fields[3]), let mns = Self.number(fields[4]),
+                  let cs = Self.number(fields[5]), let cns = Self.number(fields[6]), let inode = Self.number(fields[7]) else { return false }
+            let path = text(fields[8])
+            inputs[path] = h
+            inputStamps[path] = SourceStamp(size: size, modified: FileStamp(seconds: ms, nanoseconds: mns),
+                                            changed: FileStamp(seconds: cs, nanoseconds: cns), inode: UInt64(inode))
         case ("out", 6):
             guard let h = ContentHash(hex: fields[1]), let size = Self.number(fields[2]),
                   let sec = Self.number(fields[3]), let ns = Self.number(fields[4]) else { return false }
@@ -175,5 +194,12 @@ struct FileStamp: Comparable, Sendable {
 
     static func < (a: FileStamp, b: FileStamp) -> Bool {
         (a.seconds, a.nanoseconds) < (b.seconds, b.nanoseconds)
+    }
+
+    /// The wall clock now, which file times are set from.
+    static func now() -> FileStamp {
+        var t = timespec()
+        clock_gettime(CLOCK_REALTIME, &t)
+        return FileStamp(seconds: Int(t.tv_sec), nanoseconds: Int(t.tv_nsec))
     }
 }

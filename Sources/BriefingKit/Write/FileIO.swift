@@ -56,6 +56,12 @@ enum FileIO {
     }
 
     static func read(_ path: String) -> [UInt8]? {
+        readStamped(path)?.bytes
+    }
+
+    /// The file's bytes, and its stamp as it was before they were read: a write meanwhile
+    /// changes the stamp, so the next build reads the file again.
+    static func readStamped(_ path: String) -> (bytes: [UInt8], stamp: SourceStamp)? {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
@@ -74,7 +80,7 @@ enum FileIO {
             }
             count = ok ? done : 0
         }
-        return ok ? out : nil
+        return ok ? (out, SourceStamp(st)) : nil
     }
 
     /// Each folder once, parents before children; returns the ones it made, in that order.
