@@ -26,7 +26,7 @@ struct BuildCommand: ParsableCommand {
         reporter.print(result.diagnostics)
         if style.verbose {
             for t in result.timings {
-                reporter.err("  " + t.stage.padding(toLength: 14, withPad: " ", startingAt: 0) + String(format: "%8.1f ms", t.seconds * 1000))
+                reporter.err(BuildSummary.stage(t.stage, seconds: t.seconds))
             }
         }
         guard result.succeeded, let w = result.write else {
@@ -37,9 +37,9 @@ struct BuildCommand: ParsableCommand {
         if !style.quiet {
             let d = ContinuousClock.now - start
             let ms = Double(d.components.seconds) * 1000 + Double(d.components.attoseconds) / 1e15
-            reporter.err(String(format: "built %d pages (%d rendered), %d files (%d written, %d unchanged), %d warnings in %.0f ms → %@",
-                                result.pageCount, result.pageCount - w.kept, result.files.count, w.written, w.unchanged,
-                                result.diagnostics.warnings.count, ms, out.path))
+            reporter.err(BuildSummary.line(pages: result.pageCount, kept: w.kept, files: result.files.count, written: w.written,
+                                           unchanged: w.unchanged, warnings: result.diagnostics.warnings.count, milliseconds: ms)
+                         + " → " + out.path)
         }
     }
 }

@@ -77,13 +77,12 @@ final class ServeTerminal: @unchecked Sendable {
             diagnostics.append(contentsOf: report.diagnostics.filter { $0.severity == .error || newWarnings })
             reporter.print(diagnostics)
             if verbose {
-                for t in report.timings { reporter.err(String(format: "  %-14@ %7.1f ms", t.stage, t.seconds * 1000)) }
+                for t in report.timings { reporter.err(BuildSummary.stage(t.stage, seconds: t.seconds)) }
             }
             if report.succeeded {
                 if !reporter.quiet {
-                    reporter.err(String(format: "built %d pages (%d rendered), %d files (%d written, %d unchanged), %d warnings in %.0f ms",
-                                        report.pages, report.pages - report.kept, report.files, report.written, report.unchanged,
-                                        warnings.count, report.milliseconds))
+                    reporter.err(BuildSummary.line(pages: report.pages, kept: report.kept, files: report.files, written: report.written,
+                                                   unchanged: report.unchanged, warnings: warnings.count, milliseconds: report.milliseconds))
                 }
             } else {
                 reporter.err("build failed: \(report.errors.count) error(s); still serving the last good build")

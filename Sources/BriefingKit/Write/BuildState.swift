@@ -83,11 +83,19 @@ struct BuildState: Equatable, Sendable {
         key = ""
         var ok = true
         var first = true
+        // A record per source, output file and folder: sized once rather than grown.
+        let records = bytes.count / 64
+        inputs.reserveCapacity(records / 4)
+        inputStamps.reserveCapacity(records / 4)
+        outputs.reserveCapacity(records / 4)
+        fingerprints.reserveCapacity(records / 4)
+        folders.reserveCapacity(records / 4)
+        var fields: [UnsafeBufferPointer<UInt8>] = []
+        fields.reserveCapacity(9)
         bytes.withUnsafeBufferPointer { all in
             var start = 0
             while ok && start < all.count {
-                var end = start
-                while end < all.count && all[end] != 10 { end += 1 }
+                let end = all[start...].firstIndex(of: 10) ?? all.count
                 defer { start = end + 1 }
                 guard end > start else { continue }
                 let line = UnsafeBufferPointer(rebasing: all[start..<end])
@@ -95,7 +103,7 @@ struct BuildState: Equatable, Sendable {
                     ok = line.elementsEqual(Self.header.utf8)
                     first = false
                 } else {
-                    ok = record(line)
+                    ok = record(line, fields: &fields)
                 }
             }
         }
@@ -103,9 +111,9 @@ struct BuildState: Equatable, Sendable {
     }
 
     /// One line after the header; false when it is not a record this version writes.
-    private mutating func record(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
-        var fields: [UnsafeBufferPointer<UInt8>] = []
-        fields.reserveCapacity(6)
+    /// `fields`: the caller's scratch, so a line costs no allocation.
+    private mutating func record(_ line: UnsafeBufferPointer<UInt8>, fields: inout [UnsafeBufferPointer<UInt8>]) -> Bool {
+        fields.removeAll(keepingCapacity: true)
         var from = 0
         for i in 0...line.count where i == line.count || line[i] == 9 {
             fields.append(UnsafeBufferPointer(rebasing: line[from..<i]))
