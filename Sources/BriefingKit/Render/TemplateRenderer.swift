@@ -253,10 +253,17 @@ struct TemplateRenderer {
         }
     }
 
+    /// One context for the whole list, its top replaced by each item in turn: a context per
+    /// item copied the stack, an allocation and a retain of every object on it, ten thousand
+    /// times on the pages that list every question.
     private func renderList<T>(_ items: [T], _ program: TemplateProgram, _ context: Context, into out: inout [UInt8]) throws {
+        guard let head = items.first else { return }
+        var c = context.with(head)
+        let top = c.stack.count - 1
         for (i, item) in items.enumerated() {
-            let at = SequencePosition(first: i == 0, last: i == items.count - 1, index: i)
-            try render(program, context.with(item, sequence: at), into: &out)
+            if i > 0 { c.stack[top] = item }
+            c.sequence = SequencePosition(first: i == 0, last: i == items.count - 1, index: i)
+            try render(program, c, into: &out)
         }
     }
 
