@@ -44,34 +44,81 @@ struct BuildState: Equatable, Sendable {
     // MARK: text form: one record per line, fields separated by tabs, `%`-escaped.
 
     func encoded() -> [UInt8] {
-        var s = Self.header + "\n" + "key\t" + Self.escape(key) + "\n"
-        if let started { s += "started\t\(started.seconds)\t\(started.nanoseconds)\n" }
+        var r = RecordWriter()
+        r.bytes.reserveCapacity(96 * (inputs.count + outputs.count + fingerprints.count) + 4096)
+        r.bytes.append(contentsOf: Self.header.utf8)
+        r.end()
+        r.start("key"); r.field(key); r.end()
+        if let started { r.start("started"); r.field(started.seconds); r.field(started.nanoseconds); r.end() }
         for (path, hash) in inputs.sorted(by: { $0.key < $1.key }) {
+            r.start("in"); r.field(hash)
             if let t = inputStamps[path] {
-                s += "in\t\(hash)\t\(t.size)\t\(t.modified.seconds)\t\(t.modified.nanoseconds)\t\(t.changed.seconds)\t\(t.changed.nanoseconds)\t\(t.inode)\t\(Self.escape(path))\n"
-            } else {
-                s += "in\t\(hash)\t\(Self.escape(path))\n"
+                r.field(t.size); r.field(t.modified.seconds); r.field(t.modified.nanoseconds)
+                r.field(t.changed.seconds); r.field(t.changed.nanoseconds); r.field(Int(t.inode))
             }
+            r.field(path); r.end()
         }
         for path in outputOrder {
             guard let o = outputs[path] else { continue }
-            s += "out\t\(o.hash)\t\(o.size)\t\(o.mtime.seconds)\t\(o.mtime.nanoseconds)\t\(Self.escape(path))\n"
-            if let f = fingerprints[path] { s += "page\t\(f)\t\(Self.escape(path))\n" }
+            r.start("out"); r.field(o.hash); r.field(o.size); r.field(o.mtime.seconds); r.field(o.mtime.nanoseconds); r.field(path); r.end()
+            if let f = fingerprints[path] { r.start("page"); r.field(f); r.field(path); r.end() }
         }
         for d in diagnostics {
-            s += "diag\t\(d.severity.rawValue)\t\(d.location.line)\t\(d.location.column)\t\(Self.escape(d.location.path))\t\(Self.escape(d.message))\n"
+            r.start("diag"); r.field(d.severity.rawValue); r.field(d.location.line); r.field(d.location.column)
+            r.field(d.location.path); r.field(d.message); r.end()
         }
-        return Array(s.utf8) + encodedFolders()
+        return r.bytes + encodedFolders()
     }
 
     /// The `dir` records alone: a staging build appends them to the state it wrote, whose
     /// modification time they are checked against.
     func encodedFolders() -> [UInt8] {
-        var s = ""
+        var r = RecordWriter()
         for (path, f) in folders.sorted(by: { $0.key < $1.key }) {
-            s += "dir\t\(f.inode)\t\(f.changed.seconds)\t\(f.changed.nanoseconds)\t\(Self.escape(path))\n"
+            r.start("dir"); r.field(Int(f.inode)); r.field(f.changed.seconds); r.field(f.changed.nanoseconds); r.field(path); r.end()
         }
-        return Array(s.utf8)
+        return r.bytes
+    }
+
+    /// Records written straight as bytes: the state of 10,000 questions is 5,500 lines, and
+    /// interpolating them into a `String` took 4 ms at the end of every build, when nothing
+    /// else runs. Text fields are `%`-escaped as `escape` does.
+    private struct RecordWriter {
+        var bytes: [UInt8] = []
+
+        mutating func start(_ kind: StaticString) { kind.withUTF8Buffer { bytes.append(contentsOf: $0) } }
+        mutating func end() { bytes.append(10) }
+
+        mutating func field(_ text: String) {
+            bytes.append(9)
+            for c in text.utf8 {
+                switch c {
+                case 37: bytes.append(contentsOf: [37, 50, 53])  // %25
+                case 9: bytes.append(contentsOf: [37, 48, 57])   // %09
+                case 10: bytes.append(contentsOf: [37, 48, 65])  // %0A
+                case 13: bytes.append(contentsOf: [37, 48, 68])  // %0D
+                default: bytes.append(c)
+                }
+            }
+        }
+
+        mutating func field(_ n: Int) {
+            bytes.append(9)
+            var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                          UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+                (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+            var v = n.magnitude, count = 0
+            withUnsafeMutableBytes(of: &digits) { d in
+                repeat { d[19 - count] = UInt8(48 + v % 10); v /= 10; count += 1 } while v > 0
+                if n < 0 { bytes.append(45) }
+                bytes.append(contentsOf: d[(20 - count)...])
+            }
+        }
+
+        mutating func field(_ hash: ContentHash) {
+            bytes.append(9)
+            hash.appendHex(to: &bytes)
+        }
     }
 
     init(key: String) { self.key = key }
@@ -180,12 +227,6 @@ struct BuildState: Equatable, Sendable {
     static func read(in output: URL) -> BuildState? {
         guard let data = FileManager.default.contents(atPath: output.appendingPathComponent(fileName).path) else { return nil }
         return BuildState(decoding: [UInt8](data))
-    }
-
-    private static func escape(_ s: String) -> String {
-        guard s.utf8.contains(where: { $0 == 37 || $0 == 9 || $0 == 10 || $0 == 13 }) else { return s }
-        return s.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\t", with: "%09")
-            .replacingOccurrences(of: "\n", with: "%0A").replacingOccurrences(of: "\r", with: "%0D")
     }
 
     private static func unescape(_ s: Substring) -> String {

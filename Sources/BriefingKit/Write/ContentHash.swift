@@ -157,6 +157,16 @@ struct ContentHash: Hashable, Sendable, CustomStringConvertible {
 
     var description: String { Self.hex(a) + Self.hex(b) }
 
+    /// `description`'s 32 digits, appended as bytes.
+    func appendHex(to out: inout [UInt8]) {
+        for word in [a, b] {
+            for shift in stride(from: 60, through: 0, by: -4) {
+                let v = UInt8((word >> UInt64(shift)) & 15)
+                out.append(v < 10 ? 48 + v : 87 + v)
+            }
+        }
+    }
+
     /// 32 lower-case hex digits, as `description` writes them.
     init?(hex: UnsafeBufferPointer<UInt8>) {
         guard hex.count == 32 else { return nil }

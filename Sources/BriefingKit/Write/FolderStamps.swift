@@ -24,10 +24,12 @@ enum FolderStamps {
     /// Every folder of a staging build's output, under `root` (the staging folder, whose
     /// every entry the build made), that did not change in the probe's tick or after it.
     static func recorded(below root: String, paths: [String], probe: FileStamp) -> [String: BuildState.Folder] {
+        // On both cores: it runs after the last page is written, when nothing else does.
+        let folders = Array(OutputWriter.folders(of: paths))
+        let stamps = folders.parallelMap { stamp(root + "/" + $0) }
         var out: [String: BuildState.Folder] = [:]
-        for folder in OutputWriter.folders(of: paths) {
-            if let found = stamp(root + "/" + folder), found.changed < probe { out[folder] = found }
-        }
+        out.reserveCapacity(folders.count)
+        for (folder, found) in zip(folders, stamps) where found.map({ $0.changed < probe }) == true { out[folder] = found }
         return out
     }
 
