@@ -38,7 +38,9 @@ enum FolderStamps {
     /// did not touch (those it wrote into, it changed).
     static func kept(_ previous: [String: BuildState.Folder], below root: String, paths: [String]) -> [String: BuildState.Folder] {
         let folders = OutputWriter.folders(of: paths)
-        return previous.filter { folder, record in folders.contains(folder) && stamp(root + "/" + folder) == record }
+        let candidates = previous.filter { folders.contains($0.key) }.map { (folder: $0.key, record: $0.value) }
+        let holding = candidates.parallelMap { stamp(root + "/" + $0.folder) == $0.record }
+        return Dictionary(uniqueKeysWithValues: zip(candidates, holding).filter(\.1).map { ($0.0.folder, $0.0.record) })
     }
 
     /// A folder's inode and change time; nil for anything but a folder (a link to one too).
