@@ -48,7 +48,7 @@ enum PageLinks {
         }
         // Headings keep their length when moved: changed where they now lie.
         if levels > 0 {
-            out.withUnsafeMutableBufferPointer { HeadingShift.demote(UnsafeMutableBufferPointer(rebasing: $0[start...]), by: levels) }
+            _ = out.withUnsafeMutableBufferPointer { HeadingShift.demote(UnsafeMutableBufferPointer(rebasing: $0[start...]), by: levels) }
         }
     }
 

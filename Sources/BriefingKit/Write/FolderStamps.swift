@@ -35,12 +35,20 @@ enum FolderStamps {
 
     /// The records of `previous` that still hold under `root` for a folder the new output
     /// keeps: an in-place build lists no folder, so it can only keep records of folders it
-    /// did not touch (those it wrote into, it changed).
-    static func kept(_ previous: [String: BuildState.Folder], below root: String, paths: [String]) -> [String: BuildState.Folder] {
+    /// did not touch (those it wrote into, it changed, and those it will rename or remove
+    /// files in are named in `except`).
+    /// `except`: folders the build changes after the state is written.
+    static func kept(_ previous: [String: BuildState.Folder], below root: String, paths: [String],
+                     except changing: Set<String>) -> [String: BuildState.Folder] {
         let folders = OutputWriter.folders(of: paths)
-        let candidates = previous.filter { folders.contains($0.key) }.map { (folder: $0.key, record: $0.value) }
+        let candidates = previous.filter { folders.contains($0.key) && !changing.contains($0.key) }.map { (folder: $0.key, record: $0.value) }
         let holding = candidates.parallelMap { stamp(root + "/" + $0.folder) == $0.record }
         return Dictionary(uniqueKeysWithValues: zip(candidates, holding).filter(\.1).map { ($0.0.folder, $0.0.record) })
+    }
+
+    /// The folder a path of the output sits in ("" for the root).
+    static func parent(_ path: String) -> String {
+        path.lastIndex(of: "/").map { String(path[..<$0]) } ?? ""
     }
 
     /// A folder's inode and change time; nil for anything but a folder (a link to one too).

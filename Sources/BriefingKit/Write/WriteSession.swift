@@ -192,8 +192,14 @@ extension OutputWriter {
         private func commit(_ outcomes: [Result<Outcome, Failure>], state: BuildState, report: inout Report) throws {
             let root = output.path
             let temp = root + "/" + BuildState.fileName + ".new-\(ProcessInfo.processInfo.processIdentifier)"
+            let renames = outcomes.compactMap { try? $0.get() }.compactMap { o in o.pending.map { (path: o.path, temp: $0) } }
+            let stale = (previous?.outputOrder ?? []).filter { state.outputs[$0] == nil }
+            // Folders this build is about to change (renames, removals) lose their records now,
+            // not only through their change time: a removal that failed would leave one as recorded.
+            let changing = renames.map(\.path) + stale + OutputWriter.folders(of: stale)
             var state = state
-            state.folders = FolderStamps.kept(previous?.folders ?? [:], below: root, paths: state.outputOrder)
+            state.folders = FolderStamps.kept(previous?.folders ?? [:], below: root, paths: state.outputOrder,
+                                              except: Set(changing.map(FolderStamps.parent)))
             do {
                 _ = try FileIO.write(temp, state.encoded())
             } catch {
@@ -202,7 +208,6 @@ extension OutputWriter {
                 throw error
             }
             unlink(root + "/" + BuildState.fileName)
-            let renames = outcomes.compactMap { try? $0.get() }.compactMap { o in o.pending.map { (path: o.path, temp: $0) } }
             for (i, r) in renames.enumerated() where rename(r.temp, root + "/" + r.path) != 0 {
                 // Nothing can be put back now; `canUpdate` keeps away the one failure that could be foreseen.
                 let reason = String(cString: strerror(errno))
@@ -210,7 +215,7 @@ extension OutputWriter {
                 unlink(temp)
                 throw Failure.incomplete("cannot replace \(root)/\(r.path): \(reason); the site there is part old, part new, and the next build rebuilds it whole")
             }
-            removeStale(state: state, report: &report)
+            removeStale(stale, report: &report)
             guard rename(temp, root + "/" + BuildState.fileName) == 0 else {
                 let reason = String(cString: strerror(errno))
                 unlink(temp)
@@ -218,9 +223,9 @@ extension OutputWriter {
             }
         }
 
-        private func removeStale(state: BuildState, report: inout Report) {
+        /// Files the last build made and this one does not.
+        private func removeStale(_ stale: [String], report: inout Report) {
             let root = output.path
-            let stale = (previous?.outputOrder ?? []).filter { state.outputs[$0] == nil }
             for path in stale where unlink(root + "/" + path) == 0 { report.removed += 1 }
             let emptied = OutputWriter.folders(of: stale)
             // Folders left empty go too: a clean build has none.

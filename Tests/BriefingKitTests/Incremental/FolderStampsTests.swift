@@ -87,4 +87,21 @@ import Testing
         #expect(after.describes(site.output))
         #expect(site.build().timings.map(\.stage) == ["unchanged"])
     }
+
+    /// A folder a build removes a file from loses its record whether or not the removal
+    /// moves its change time: it is not trusted on the time alone.
+    @Test func aFolderAFileIsRemovedFromLosesItsRecord() throws {
+        var files = SyntheticSite.files()
+        files["static/docs/a.txt"] = "a\n"
+        files["static/docs/b.txt"] = "b\n"
+        let site = try TempSite(files)
+        defer { site.cleanUp() }
+        let before = try Self.builtWithEveryFolderRecorded(site)
+        #expect(before.folders["docs"] != nil)
+        try IncrementalBuildTests.step(site, "a static file removed") { try site.remove("static/docs/b.txt") }
+        let after = try #require(BuildState.read(in: site.output))
+        #expect(after.folders["docs"] == nil)
+        #expect(after.folders["meetings"] != nil)
+        #expect(!FileManager.default.fileExists(atPath: site.output.appendingPathComponent("docs/b.txt").path))
+    }
 }
