@@ -62,43 +62,6 @@ struct BuildInputs {
     }()
 }
 
-/// What tells a source file apart from its next version without reading it: its size,
-/// modification and change times, and inode. The change time moves with every write,
-/// rename and attribute change and cannot be set back, so restoring the modification
-/// time after an edit (`touch -r`, `rsync -t`) does not hide it.
-struct SourceStamp: Equatable, Sendable {
-    var size: Int
-    var modified: FileStamp
-    var changed: FileStamp
-    var inode: UInt64
-
-    init(_ st: stat) {
-        size = Int(st.st_size)
-        #if canImport(Darwin)
-        modified = FileStamp(seconds: Int(st.st_mtimespec.tv_sec), nanoseconds: Int(st.st_mtimespec.tv_nsec))
-        changed = FileStamp(seconds: Int(st.st_ctimespec.tv_sec), nanoseconds: Int(st.st_ctimespec.tv_nsec))
-        #else
-        modified = FileStamp(seconds: Int(st.st_mtim.tv_sec), nanoseconds: Int(st.st_mtim.tv_nsec))
-        changed = FileStamp(seconds: Int(st.st_ctim.tv_sec), nanoseconds: Int(st.st_ctim.tv_nsec))
-        #endif
-        inode = UInt64(st.st_ino)
-    }
-
-    init(size: Int, modified: FileStamp, changed: FileStamp, inode: UInt64) {
-        self.size = size
-        self.modified = modified
-        self.changed = changed
-        self.inode = inode
-    }
-
-    /// The file at `path`, links followed as the build reads it.
-    static func of(_ path: String) -> SourceStamp? {
-        var st = stat()
-        guard stat(path, &st) == 0 else { return nil }
-        return SourceStamp(st)
-    }
-}
-
 extension BuildState {
     /// How long before a build began a source must have last changed for its stamp to be
     /// trusted: a write in the same tick of the file system's clock (a second or two on

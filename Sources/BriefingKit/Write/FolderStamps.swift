@@ -15,8 +15,9 @@ import Foundation
 /// of a coarse clock (a second on some file systems) would keep the time. Each record is
 /// therefore checked against a time read from the same file system just before the
 /// folders are (`probe`, the state file's own modification time), as git does for its
-/// index. Listing 1,400 folders took a build with nothing to do at 10,000 questions
-/// 12 ms of its 30; a `stat` each, 3 ms.
+/// index. At 10,000 questions the check listed 1,400 folders in 12.5 ms of one core, the
+/// longest thread of a build with nothing to do; with the records, a `stat` per folder
+/// and file, 8.5 ms.
 ///
 /// A record is a hint, never needed: a folder without one, or whose inode or time
 /// differ, is listed and compared name by name, as every folder was before.
@@ -35,9 +36,8 @@ enum FolderStamps {
 
     /// The records of `previous` that still hold under `root` for a folder the new output
     /// keeps: an in-place build lists no folder, so it can only keep records of folders it
-    /// did not touch (those it wrote into, it changed, and those it will rename or remove
-    /// files in are named in `except`).
-    /// `except`: folders the build changes after the state is written.
+    /// did not touch. Those it wrote into it changed already; `except` names those it will
+    /// rename or remove files in after the state is written.
     static func kept(_ previous: [String: BuildState.Folder], below root: String, paths: [String],
                      except changing: Set<String>) -> [String: BuildState.Folder] {
         let folders = OutputWriter.folders(of: paths)
