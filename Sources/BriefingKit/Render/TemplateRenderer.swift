@@ -34,10 +34,10 @@ struct TemplateRenderer {
         /// Templates and overriding blocks being rendered, this one included.
         var depth = 1
 
-        func with(_ object: Any, sequence: SequencePosition? = nil) -> Context {
+        func with(_ object: Any) -> Context {
             var c = self
             c.stack.append(object)
-            c.sequence = sequence
+            c.sequence = nil
             return c
         }
 

@@ -67,12 +67,12 @@ struct BuildState: Equatable, Sendable {
             r.start("diag"); r.field(d.severity.rawValue); r.field(d.location.line); r.field(d.location.column)
             r.field(d.location.path); r.field(d.message); r.end()
         }
-        return r.bytes + encodedFolders()
+        return r.bytes + Self.encoded(folders: folders)
     }
 
     /// The `dir` records alone: a staging build appends them to the state it wrote, whose
     /// modification time they are checked against.
-    func encodedFolders() -> [UInt8] {
+    static func encoded(folders: [String: Folder]) -> [UInt8] {
         var r = RecordWriter()
         for (path, f) in folders.sorted(by: { $0.key < $1.key }) {
             r.start("dir"); r.field(Int(f.inode)); r.field(f.changed.seconds); r.field(f.changed.nanoseconds); r.field(path); r.end()
@@ -82,7 +82,7 @@ struct BuildState: Equatable, Sendable {
 
     /// Records written straight as bytes: the state of 10,000 questions is 5,500 lines, and
     /// interpolating them into a `String` took 4 ms at the end of every build, when nothing
-    /// else runs. Text fields are `%`-escaped as `escape` does.
+    /// else runs. Text fields are `%`-escaped, as `unescape` reads them back.
     private struct RecordWriter {
         var bytes: [UInt8] = []
 
@@ -102,17 +102,14 @@ struct BuildState: Equatable, Sendable {
             }
         }
 
+        /// In decimal, as `String(n)` writes it: the digits appended last first, then turned round.
         mutating func field(_ n: Int) {
             bytes.append(9)
-            var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
-                          UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
-                (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-            var v = n.magnitude, count = 0
-            withUnsafeMutableBytes(of: &digits) { d in
-                repeat { d[19 - count] = UInt8(48 + v % 10); v /= 10; count += 1 } while v > 0
-                if n < 0 { bytes.append(45) }
-                bytes.append(contentsOf: d[(20 - count)...])
-            }
+            if n < 0 { bytes.append(45) }
+            let first = bytes.count
+            var v = n.magnitude
+            repeat { bytes.append(UInt8(48 + v % 10)); v /= 10 } while v > 0
+            bytes[first...].reverse()
         }
 
         mutating func field(_ hash: ContentHash) {
@@ -265,13 +262,8 @@ struct SourceStamp: Equatable, Sendable {
 
     init(_ st: stat) {
         size = Int(st.st_size)
-        #if canImport(Darwin)
-        modified = FileStamp(seconds: Int(st.st_mtimespec.tv_sec), nanoseconds: Int(st.st_mtimespec.tv_nsec))
-        changed = FileStamp(seconds: Int(st.st_ctimespec.tv_sec), nanoseconds: Int(st.st_ctimespec.tv_nsec))
-        #else
-        modified = FileStamp(seconds: Int(st.st_mtim.tv_sec), nanoseconds: Int(st.st_mtim.tv_nsec))
-        changed = FileStamp(seconds: Int(st.st_ctim.tv_sec), nanoseconds: Int(st.st_ctim.tv_nsec))
-        #endif
+        modified = st.modified
+        changed = st.changed
         inode = UInt64(st.st_ino)
     }
 

@@ -155,7 +155,11 @@ struct ContentHash: Hashable, Sendable, CustomStringConvertible {
         return x ^ (x >> 33)
     }
 
-    var description: String { Self.hex(a) + Self.hex(b) }
+    var description: String {
+        var digits: [UInt8] = []
+        appendHex(to: &digits)
+        return String(decoding: digits, as: UTF8.self)
+    }
 
     /// `description`'s 32 digits, appended as bytes.
     func appendHex(to out: inout [UInt8]) {
@@ -182,11 +186,6 @@ struct ContentHash: Hashable, Sendable, CustomStringConvertible {
             if i < 16 { words.0 = words.0 << 4 | UInt64(v) } else { words.1 = words.1 << 4 | UInt64(v) }
         }
         a = words.0; b = words.1
-    }
-
-    private static func hex(_ x: UInt64) -> String {
-        let s = String(x, radix: 16)
-        return String(repeating: "0", count: 16 - s.utf8.count) + s
     }
 }
 

@@ -137,14 +137,29 @@ enum FileIO {
     }
 }
 
+extension stat {
+    /// Modification and change times, named as each platform names them.
+    var modified: FileStamp {
+        #if canImport(Darwin)
+        FileStamp(seconds: Int(st_mtimespec.tv_sec), nanoseconds: Int(st_mtimespec.tv_nsec))
+        #else
+        FileStamp(seconds: Int(st_mtim.tv_sec), nanoseconds: Int(st_mtim.tv_nsec))
+        #endif
+    }
+
+    var changed: FileStamp {
+        #if canImport(Darwin)
+        FileStamp(seconds: Int(st_ctimespec.tv_sec), nanoseconds: Int(st_ctimespec.tv_nsec))
+        #else
+        FileStamp(seconds: Int(st_ctim.tv_sec), nanoseconds: Int(st_ctim.tv_nsec))
+        #endif
+    }
+}
+
 extension FileIO.Status {
     init(_ st: stat) {
         size = Int(st.st_size)
-        #if canImport(Darwin)
-        stamp = FileStamp(seconds: Int(st.st_mtimespec.tv_sec), nanoseconds: Int(st.st_mtimespec.tv_nsec))
-        #else
-        stamp = FileStamp(seconds: Int(st.st_mtim.tv_sec), nanoseconds: Int(st.st_mtim.tv_nsec))
-        #endif
+        stamp = st.modified
         isRegular = (st.st_mode & S_IFMT) == S_IFREG
         isDirectory = (st.st_mode & S_IFMT) == S_IFDIR
     }

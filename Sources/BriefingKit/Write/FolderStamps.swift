@@ -55,12 +55,7 @@ enum FolderStamps {
     static func stamp(_ path: String) -> BuildState.Folder? {
         var st = stat()
         guard lstat(path, &st) == 0, (st.st_mode & S_IFMT) == S_IFDIR else { return nil }
-        #if canImport(Darwin)
-        let changed = FileStamp(seconds: Int(st.st_ctimespec.tv_sec), nanoseconds: Int(st.st_ctimespec.tv_nsec))
-        #else
-        let changed = FileStamp(seconds: Int(st.st_ctim.tv_sec), nanoseconds: Int(st.st_ctim.tv_nsec))
-        #endif
-        return BuildState.Folder(inode: UInt64(st.st_ino), changed: changed)
+        return BuildState.Folder(inode: UInt64(st.st_ino), changed: st.changed)
     }
 }
 
@@ -75,38 +70,35 @@ extension BuildState {
     func describes(_ output: URL) -> Bool {
         enum Entry { case file(Output), folder, state }
         let root = output.path
+        // Each folder's expected entries; a folder already known has its parents known too.
         var expected: [String: [String: Entry]] = ["": [Self.fileName: .state]]
         for (path, o) in outputs {
-            var child = Substring(path), entry = Entry.file(o)
+            var child = path, entry = Entry.file(o)
             while true {
-                let slash = child.lastIndex(of: "/")
-                let folder = slash.map { String(child[..<$0]) } ?? ""
+                let folder = FolderStamps.parent(child)
                 let known = expected[folder] != nil
-                expected[folder, default: [:]][String(child[(slash.map { child.index(after: $0) } ?? child.startIndex)...])] = entry
-                guard !known, let slash else { break }
-                child = child[..<slash]
+                expected[folder, default: [:]][folder.isEmpty ? child : String(child.dropFirst(folder.count + 1))] = entry
+                guard !known, !folder.isEmpty else { break }
+                child = folder
                 entry = .folder
             }
         }
         for (folder, entries) in expected {
             let path = folder.isEmpty ? root : root + "/" + folder
-            if !folder.isEmpty {
-                // A real folder: a link in its place would have the next build write through it.
-                guard let stamp = FolderStamps.stamp(path) else { return false }
-                if folders[folder] == stamp { continue }
+            // A real folder: a link in its place would have the next build write through it.
+            let stamp = folder.isEmpty ? nil : FolderStamps.stamp(path)
+            if !folder.isEmpty && stamp == nil { return false }
+            if folder.isEmpty || folders[folder] != stamp {
+                guard let found = FileIO.entries(path) else { return false }
+                var listed = 0
+                for (name, type) in found {
+                    if entries[name] != nil { listed += 1; continue }
+                    // A stray folder without a file in it leaves every file as the state says.
+                    let isFolder = type == Int32(DT_DIR) || (type == Int32(DT_UNKNOWN) && FileIO.status(path + "/" + name)?.isDirectory == true)
+                    guard isFolder, FileIO.walk(path + "/" + name).files.isEmpty else { return false }
+                }
+                guard listed == entries.count else { return false }
             }
-            guard let found = FileIO.entries(path) else { return false }
-            var listed = 0
-            for (name, type) in found {
-                if entries[name] != nil { listed += 1; continue }
-                // A stray folder without a file in it leaves every file as the state says.
-                let isFolder = type == Int32(DT_DIR) || (type == Int32(DT_UNKNOWN) && FileIO.status(path + "/" + name)?.isDirectory == true)
-                guard isFolder, FileIO.walk(path + "/" + name).files.isEmpty else { return false }
-            }
-            guard listed == entries.count else { return false }
-        }
-        for (folder, entries) in expected {
-            let path = folder.isEmpty ? root : root + "/" + folder
             for (name, entry) in entries {
                 switch entry {
                 case .file(let o):

@@ -153,9 +153,8 @@ extension OutputWriter {
             do {
                 let path = staging.path + "/" + BuildState.fileName
                 let written = try FileIO.write(path, state.encoded())
-                var folders = state
-                folders.folders = FolderStamps.recorded(below: staging.path, paths: state.outputOrder, probe: written)
-                try FileIO.append(path, folders.encodedFolders())
+                let folders = FolderStamps.recorded(below: staging.path, paths: state.outputOrder, probe: written)
+                try FileIO.append(path, BuildState.encoded(folders: folders))
             } catch {
                 try? fm.removeItem(at: staging)
                 throw error
