@@ -246,7 +246,7 @@ struct FileStamp: Comparable, Sendable {
     static func now() -> FileStamp {
         var t = timespec()
         clock_gettime(CLOCK_REALTIME, &t)
-        return FileStamp(seconds: Int(t.tv_sec), nanoseconds: Int(t.tv_nsec))
+        return FileStamp(t)
     }
 }
 

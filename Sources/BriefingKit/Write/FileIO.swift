@@ -139,21 +139,17 @@ enum FileIO {
 
 extension stat {
     /// Modification and change times, named as each platform names them.
-    var modified: FileStamp {
-        #if canImport(Darwin)
-        FileStamp(seconds: Int(st_mtimespec.tv_sec), nanoseconds: Int(st_mtimespec.tv_nsec))
-        #else
-        FileStamp(seconds: Int(st_mtim.tv_sec), nanoseconds: Int(st_mtim.tv_nsec))
-        #endif
-    }
+    #if canImport(Darwin)
+    var modified: FileStamp { FileStamp(st_mtimespec) }
+    var changed: FileStamp { FileStamp(st_ctimespec) }
+    #else
+    var modified: FileStamp { FileStamp(st_mtim) }
+    var changed: FileStamp { FileStamp(st_ctim) }
+    #endif
+}
 
-    var changed: FileStamp {
-        #if canImport(Darwin)
-        FileStamp(seconds: Int(st_ctimespec.tv_sec), nanoseconds: Int(st_ctimespec.tv_nsec))
-        #else
-        FileStamp(seconds: Int(st_ctim.tv_sec), nanoseconds: Int(st_ctim.tv_nsec))
-        #endif
-    }
+extension FileStamp {
+    init(_ t: timespec) { self.init(seconds: Int(t.tv_sec), nanoseconds: Int(t.tv_nsec)) }
 }
 
 extension FileIO.Status {
