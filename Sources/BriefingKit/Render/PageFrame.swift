@@ -86,8 +86,19 @@ final class PageFrame {
 
     /// base_url joined with a site path.
     static func absolute(_ base: String, _ path: String) -> String {
-        let b = base.hasSuffix("/") ? String(base.dropLast()) : base
+        let b = trimmingSlash(base)
         return path == "./" ? b + "/" : SiteURLs.joined(b, "/", path)
+    }
+
+    /// `base` without a last Character "/": told on bytes when an ASCII byte or nothing comes
+    /// before the slash (Characters cost a question's share link a thousand instructions), else
+    /// by Characters, where a prepended mark could make the slash part of a larger one.
+    private static func trimmingSlash(_ base: String) -> String {
+        let u = base.utf8
+        guard u.last == UInt8(ascii: "/") else { return base }
+        let before = u.dropLast()
+        if before.last.map({ $0 < 0x80 }) ?? true { return String(decoding: before, as: UTF8.self) }
+        return base.hasSuffix("/") ? String(base.dropLast()) : base
     }
 
     /// A field's HTML for this page; `headingsDown`: shown that many levels deeper than rendered.

@@ -99,9 +99,9 @@ struct QuestionView: Hashable, Sendable {
     /// for pages whose templates read a question's fields themselves.
     var fields: [String: Any] {
         let read = QuestionFields(self)
-        var v = [String: Any](minimumCapacity: QuestionFields.names.count)
-        for name in QuestionFields.names {
-            if let value = read.child(named: name) { v[name] = value }
+        var v = [String: Any](minimumCapacity: QuestionFields.Field.allCases.count)
+        for field in QuestionFields.Field.allCases {
+            if let value = read.child(field) { v[field.rawValue] = value }
         }
         return v
     }

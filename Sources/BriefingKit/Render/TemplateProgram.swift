@@ -34,6 +34,8 @@ final class TemplateProgram: @unchecked Sendable {
         /// The stand-in partial's one variable (`QuestionPartials.standIn`), told once here
         /// so the renderer can write the shared rendering without a lookup per question.
         let isPrerenderedQuestion: Bool
+        /// The `question` partial's field the path's first name is, if any (`QuestionFields`).
+        let questionField: QuestionFields.Field?
 
         init(_ name: String, transforms: [String]) {
             text = name
@@ -48,6 +50,7 @@ final class TemplateProgram: @unchecked Sendable {
             } else {
                 start = .stack; path = name.split(separator: ".").map(String.init)
             }
+            questionField = path.first.flatMap(QuestionFields.Field.init(rawValue:))
         }
     }
 

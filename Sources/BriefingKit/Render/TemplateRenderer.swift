@@ -147,8 +147,8 @@ struct TemplateRenderer {
             }
             if escaped && context.html { HTMLEscape.append(text, to: &out) } else { out.append(contentsOf: text.utf8) }
         case .section(let name, let program, let inverted):
+            // Whether it is a lambda is asked after the types pages hand over: a cast per section.
             let child = try lookup(name, context)
-            if child is MustacheLambda { throw Unsupported() }
             if inverted {
                 try renderInverted(child, program, context, into: &out)
             } else {
@@ -207,6 +207,7 @@ struct TemplateRenderer {
                 break
             }
         }
+        if child is MustacheLambda { throw Unsupported() }
         switch child {
         case let list as any MustacheSequence:
             try renderList(Self.elements(list), program, context, into: &out)
@@ -239,6 +240,7 @@ struct TemplateRenderer {
                 break
             }
         }
+        if child is MustacheLambda { throw Unsupported() }
         switch child {
         case let list as any MustacheSequence:
             if Self.isEmpty(list) { try render(program, context.with(list), into: &out) }
@@ -282,7 +284,7 @@ struct TemplateRenderer {
         case .top:
             child = try Self.descend(name.path[...], from: context.stack.last!)
         case .stack:
-            child = try Self.fromStack(name.path, context.stack)
+            child = try Self.fromStack(name, context.stack)
         }
         guard let found = child else { return nil }
         let plain = ContextValue.takes(type(of: found))
@@ -294,7 +296,9 @@ struct TemplateRenderer {
             value = represented
         }
         for transform in name.transforms.reversed() {
-            if let position = value as? SequencePosition, let t = position.transform(transform) {
+            if let t = Self.listTransform(transform, of: value) {
+                value = t
+            } else if let position = value as? SequencePosition, let t = position.transform(transform) {
                 value = t
             } else if let runnable = value as? MustacheTransformable, let t = runnable.transform(transform) {
                 value = t
@@ -305,16 +309,39 @@ struct TemplateRenderer {
         return value
     }
 
+    /// `empty` and `count` of the lists and strings pages hand over, as swift-mustache's
+    /// `Array` and `String` transforms give them, without the protocol cast that finds those:
+    /// the `question` partial asks `empty(...)` twice per question. Nil for anything else.
+    private static func listTransform(_ name: String, of value: Any) -> Any? {
+        let count: Int
+        switch ContextValue(value) {
+        case .questions(let a): count = a.count
+        case .dictionaries(let a): count = a.count
+        case .stringDictionaries(let a): count = a.count
+        case .strings(let a): count = a.count
+        case .list(let a): count = a.count
+        case .string(let s):
+            return name == "empty" ? s.isEmpty : nil
+        default: return nil
+        }
+        switch name {
+        case "empty": return count == 0
+        case "count": return count
+        default: return nil
+        }
+    }
+
     /// The first object from the top of the stack that has the path's first name, then
     /// down the rest of the path. The stack is read in place: iterating it copied every
     /// object passed on the way, and lookups are the renderer's most frequent work.
-    private static func fromStack(_ path: [String], _ stack: [Any]) throws -> Any? {
+    private static func fromStack(_ name: TemplateProgram.Name, _ stack: [Any]) throws -> Any? {
+        let path = name.path
         guard let first = path.first else { return stack.last }
         return try stack.withUnsafeBufferPointer { objects -> Any? in
             var i = objects.count
             while i > 0 {
                 i -= 1
-                if let found = try immediate(first, of: objects[i]) {
+                if let found = try immediate(first, field: name.questionField, of: objects[i]) {
                     return path.count == 1 ? found : try descend(path.dropFirst(), from: found)
                 }
             }
@@ -333,12 +360,15 @@ struct TemplateRenderer {
     }
 
     /// `_getImmediateChild`, with the common types first: they skip the casts swift-mustache makes.
-    private static func immediate(_ name: String, of object: Any) throws -> Any? {
+    /// `field`: `name` as a `question` partial's field, when the caller knows it.
+    private static func immediate(_ name: String, field: QuestionFields.Field?? = .none, of object: Any) throws -> Any? {
         switch ContextValue(object) {
         case .dictionary(let d): return d[name]
         case .stringDictionary(let d): return d[name]
         case .question(let q): return q.child(named: name)
-        case .questionFields(let f): return f.child(named: name)
+        case .questionFields(let f):
+            guard case .some(let known) = field else { return f.child(named: name) }
+            return known.flatMap(f.child)
         // Their own mirrors have no labelled children, so swift-mustache finds nothing in them either.
         case .string, .int, .bool: return nil
         default: break
@@ -366,45 +396,4 @@ private protocol OptionalValue {
 
 extension Optional: OptionalValue {
     fileprivate var wrapped: Any? { self }
-}
-
-/// swift-mustache's HTML escaping (`<`, `>`, `&`, `"`, `'`), on bytes.
-enum HTMLEscape {
-    static func append(_ text: String, to out: inout [UInt8]) {
-        var text = text
-        let start = out.count
-        text.withUTF8 { b in
-            var clean = 0
-            for i in 0..<b.count {
-                let c = b[i]
-                let replacement: StaticString
-                switch c {
-                case 60: replacement = "&lt;"
-                case 62: replacement = "&gt;"
-                case 38: replacement = "&amp;"
-                case 34: replacement = "&quot;"
-                case 39: replacement = "&#39;"
-                default: continue
-                }
-                // swift-mustache escapes whole Characters: a mark joined to the character keeps it as is.
-                if (i + 1 < b.count && b[i + 1] >= 0x80) || (i > 0 && b[i - 1] >= 0x80) {
-                    out.removeLast(out.count - start)
-                    characterWise(String(decoding: b, as: UTF8.self), into: &out)
-                    return
-                }
-                out.append(contentsOf: b[clean..<i])
-                replacement.withUTF8Buffer { out.append(contentsOf: $0) }
-                clean = i + 1
-            }
-            out.append(contentsOf: b[clean...])
-        }
-    }
-
-    private static let table: [Character: String] = ["<": "&lt;", ">": "&gt;", "&": "&amp;", "\"": "&quot;", "'": "&#39;"]
-
-    private static func characterWise(_ text: String, into out: inout [UInt8]) {
-        for c in text {
-            if let r = table[c] { out.append(contentsOf: r.utf8) } else { out.append(contentsOf: String(c).utf8) }
-        }
-    }
 }
