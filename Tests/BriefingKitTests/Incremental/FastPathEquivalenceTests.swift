@@ -111,4 +111,29 @@ import Mustache
             #expect(String(decoding: fast, as: UTF8.self) == library.render(["v": s], withTemplate: "t"), "\(s.debugDescription)")
         }
     }
+
+    /// `empty()` and `count()` of the lists and strings pages hand over are answered without
+    /// swift-mustache's transforms (`TemplateRenderer.listTransform`): what they answer must be theirs.
+    @Test func listTransformsMatchSwiftMustache() throws {
+        var library = Mustache.MustacheLibrary()
+        try library.register("{{#empty(v)}}E{{/empty(v)}}{{^empty(v)}}N{{/empty(v)}}|{{count(v)}}|{{^count(v)}}no count{{/count(v)}}|{{#first(v)}}f{{/first(v)}}", named: "t")
+        let renderer = TemplateRenderer(programs: TemplatePrograms(library, names: ["t"]).programs)
+        let values: [Any] = [
+            "", "x", [String](), ["a", "b"], [[String: Any]](), [["k": 1] as [String: Any]],
+            [[String: String]](), [["k": "v"]], [Any](), [1, "b"] as [Any], 7, true, ["k": "v"] as [String: Any],
+        ]
+        for v in values {
+            let fast = try renderer.render("t", ["v": v] as [String: Any])
+            #expect(String(decoding: fast, as: UTF8.self) == library.render(["v": v], withTemplate: "t"), "\(v)")
+        }
+    }
+
+    /// A site's address loses a final "/" on bytes where that is the last Character's, by Characters otherwise.
+    @Test func absoluteURLsTrimTheSlashAsCharactersDo() {
+        for base in ["https://example.org/", "https://example.org", "/", "", "https://x.org/a\u{301}/", "https://x.org/\u{600}/", "é/", "a//"] {
+            let b = base.hasSuffix("/") ? String(base.dropLast()) : base
+            #expect(PageFrame.absolute(base, "q/") == SiteURLs.joined(b, "/", "q/"), "\(base.debugDescription)")
+            #expect(PageFrame.absolute(base, "./") == b + "/", "\(base.debugDescription)")
+        }
+    }
 }
