@@ -9,6 +9,8 @@ import Foundation
 enum PageLinks {
     static let marker = "href=\"" + LinkRewriter.rootScheme
     private static let markerBytes = Array(marker.utf8)
+    /// The marker's `anchor`, found once: every fragment of every page is searched for it.
+    private static let markerAnchor = markerBytes.withUnsafeBytes(anchor)
 
     /// A byte search rather than Foundation's `replacingOccurrences`, which goes
     /// through NSString and cost a tenth of a whole build.
@@ -20,7 +22,7 @@ enum PageLinks {
         let replacement = Array(("href=\"" + root).utf8)
         let out: [UInt8]? = html.withUTF8 { src in
             markerBytes.withUnsafeBytes { pat in
-                guard src.baseAddress != nil, let hit = find(pat, in: UnsafeRawBufferPointer(src), from: 0) else { return nil }
+                guard src.baseAddress != nil, let hit = find(pat, in: UnsafeRawBufferPointer(src), from: 0, anchor: markerAnchor) else { return nil }
                 var out: [UInt8] = []
                 out.reserveCapacity(src.count + 4 * replacement.count)
                 append(src, replacing: hit, with: replacement, into: &out)
@@ -39,7 +41,7 @@ enum PageLinks {
         let start = out.count
         html.withUTF8 { src in
             let hit = root == LinkRewriter.rootScheme || src.baseAddress == nil ? nil
-                : markerBytes.withUnsafeBytes { find($0, in: UnsafeRawBufferPointer(src), from: 0) }
+                : markerBytes.withUnsafeBytes { find($0, in: UnsafeRawBufferPointer(src), from: 0, anchor: markerAnchor) }
             if let hit {
                 append(src, replacing: hit, with: Array(("href=\"" + root).utf8), into: &out)
             } else {
@@ -61,7 +63,7 @@ enum PageLinks {
                 out.append(contentsOf: src[cursor..<hit])
                 out.append(contentsOf: replacement)
                 cursor = hit + pat.count
-                guard let next = find(pat, in: UnsafeRawBufferPointer(src), from: cursor) else { break }
+                guard let next = find(pat, in: UnsafeRawBufferPointer(src), from: cursor, anchor: markerAnchor) else { break }
                 hit = next
             }
             out.append(contentsOf: src[cursor...])
@@ -71,9 +73,10 @@ enum PageLinks {
     /// Offset of the first `pattern` at or after `from`: memchr for its rarest byte, then a
     /// compare. The marker starts with `h`, which HTML text is full of; its `:` is ten
     /// times rarer (a stop for every `http` and word with an h cost 2 % of a full build).
-    static func find(_ pattern: UnsafeRawBufferPointer, in buffer: UnsafeRawBufferPointer, from: Int) -> Int? {
+    /// `anchor`: `anchor(pattern)`, when the caller has it.
+    static func find(_ pattern: UnsafeRawBufferPointer, in buffer: UnsafeRawBufferPointer, from: Int, anchor known: Int? = nil) -> Int? {
         guard let base = buffer.baseAddress, let p = pattern.baseAddress, pattern.count > 0 else { return nil }
-        let k = anchor(pattern)
+        let k = known ?? anchor(pattern)
         let byte = Int32(pattern[k])
         let lastStart = buffer.count - pattern.count
         var i = from + k
