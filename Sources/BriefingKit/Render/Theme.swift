@@ -84,8 +84,9 @@ public struct Theme: Sendable {
                                   "sections nest more than \(TemplateTags.maxDepth) deep here")
                 continue
             }
+            guard let parsed = template.parsed else { continue }
             do {
-                library.register(try template.parsed!.get(), named: name)
+                library.register(try parsed.get(), named: name)
                 // Kept as nil, not left out (see `TemplatePrograms`).
                 programs.updateValue(template.program, forKey: name)
             } catch let e as MustacheTemplate.ParserError where shown[name] != nil {
