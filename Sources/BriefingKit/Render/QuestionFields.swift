@@ -23,43 +23,72 @@ final class QuestionFields: MustacheParent {
         Field(rawValue: name).flatMap(child)
     }
 
+    /// A field's value, typed: text and numbers apart from the rest, so that a variable can
+    /// print one without an `Any` between (`text`).
+    enum Value {
+        case text(String)
+        case number(Int)
+        case other(Any)
+        case none
+    }
+
     /// The field; the renderer tells a name's field once per template (`TemplateProgram.Name`),
     /// where a name compared against each field's every time cost a fifth of a partial's lookups.
     func child(_ field: Field) -> Any? {
+        switch value(field) {
+        case .text(let s): s
+        case .number(let n): n
+        case .other(let v): v
+        case .none: nil
+        }
+    }
+
+    /// The field as the text a variable prints (`{{name}}`), as `TemplateRenderer` would print
+    /// `child(field)`; nil where it has no value or is not text. The partial prints a dozen of
+    /// these per question, ten thousand questions a build.
+    func text(_ field: Field) -> String? {
+        switch value(field) {
+        case .text(let s): s
+        case .number(let n): String(n)
+        case .other, .none: nil
+        }
+    }
+
+    func value(_ field: Field) -> Value {
         let v = view
         switch field {
-        case .id: return v.id
-        case .anchor: return SiteURLs.questionAnchor(v.id)
-        case .status: return v.status.rawValue
-        case .statusLabel: return Views.statusLabel(v.status)
-        case .level: return v.level
-        case .answerLevel: return v.level + 1
-        case .text: return placed(v.textHTML)
-        case .permalink: return url(urls.question(v.id, recommendation: v.recommendation))
+        case .id: return .text(v.id)
+        case .anchor: return .text(SiteURLs.questionAnchor(v.id))
+        case .status: return .text(v.status.rawValue)
+        case .statusLabel: return .text(Views.statusLabel(v.status))
+        case .level: return .number(v.level)
+        case .answerLevel: return .number(v.level + 1)
+        case .text: return .text(placed(v.textHTML))
+        case .permalink: return .text(url(urls.question(v.id, recommendation: v.recommendation)))
         case .shareURL:
             // What "Copy link" copies: the public address when the site has one.
-            return v.baseURL.isEmpty ? "" : PageFrame.absolute(v.baseURL, SiteURLs(pretty: true).question(v.id, recommendation: v.recommendation))
+            return .text(v.baseURL.isEmpty ? "" : PageFrame.absolute(v.baseURL, SiteURLs(pretty: true).question(v.id, recommendation: v.recommendation)))
         case .badge:
-            guard let team = v.team.name else { return ["team": v.team.slug, "slug": v.team.slug] as [String: Any] }
-            return ["team": team, "slug": v.team.slug, "url": url(urls.briefing(v.team.slug)), "title": v.team.title ?? ""] as [String: Any]
+            guard let team = v.team.name else { return .other(["team": v.team.slug, "slug": v.team.slug] as [String: Any]) }
+            return .other(["team": team, "slug": v.team.slug, "url": url(urls.briefing(v.team.slug)), "title": v.team.title ?? ""] as [String: Any])
         case .recommendation:
-            guard v.showRecommendation else { return nil }
-            return ["number": v.recommendation, "title": v.recommendationTitle, "url": url(urls.recommendation(v.recommendation))] as [String: Any]
+            guard v.showRecommendation else { return .none }
+            return .other(["number": v.recommendation, "title": v.recommendationTitle, "url": url(urls.recommendation(v.recommendation))] as [String: Any])
         case .answer:
-            guard let html = v.answerHTML else { return nil }
-            return placed(html)
+            guard let html = v.answerHTML else { return .none }
+            return .text(placed(html))
         case .answered:
-            guard let day = v.answered else { return nil }
-            return day.iso
+            guard let day = v.answered else { return .none }
+            return .text(day.iso)
         case .asked:
-            guard let asked = v.asked else { return nil }
-            return ["title": asked.title, "url": url(urls.meeting(asked.slug))] as [String: String]
+            guard let asked = v.asked else { return .none }
+            return .other(["title": asked.title, "url": url(urls.meeting(asked.slug))] as [String: String])
         case .same:
-            return v.same.map { other -> [String: Any] in
+            return .other(v.same.map { other -> [String: Any] in
                 ["id": other, "url": url(urls.question(other, recommendation: QuestionOrder.parts(other).0))]
-            }
+            })
         case .backlinks:
-            return v.backlinks.map { ["label": $0.label, "url": url($0.path)] as [String: String] }
+            return .other(v.backlinks.map { ["label": $0.label, "url": url($0.path)] as [String: String] })
         }
     }
 

@@ -129,6 +129,12 @@ struct TemplateRenderer {
                q.writeShared(into: &out) {
                 return
             }
+            // A question's own field, where the lookup would find it first: printed from its text.
+            if let field = name.questionField, name.start == .stack, name.path.count == 1, name.transforms.isEmpty,
+               let fields = Self.questionFields(atTopOf: context.stack), let text = fields.text(field) {
+                if escaped && context.html { HTMLEscape.append(text, to: &out) } else { out.append(contentsOf: text.utf8) }
+                return
+            }
             guard let child = try lookup(name, context) else { return }
             let text: String
             let known = ContextValue(child)
@@ -271,117 +277,6 @@ struct TemplateRenderer {
 
     private static func elements<S: Sequence>(_ s: S) -> [Any] { s.map { $0 as Any } }
     private static func isEmpty<S: Sequence>(_ s: S) -> Bool { var i = s.makeIterator(); return i.next() == nil }
-
-    // MARK: lookups, as `MustacheTemplate.getChild`
-
-    private func lookup(_ name: TemplateProgram.Name, _ context: Context) throws -> Any? {
-        let child: Any?
-        switch name.start {
-        case .current:
-            child = context.stack.last!
-        case .sequence:
-            child = context.sequence
-        case .top:
-            child = try Self.descend(name.path[...], from: context.stack.last!)
-        case .stack:
-            child = try Self.fromStack(name, context.stack)
-        }
-        guard let found = child else { return nil }
-        let plain = ContextValue.takes(type(of: found))
-        // Most names are a plain value with no transform: handed back as found, with no copy on the way.
-        if plain, name.transforms.isEmpty { return found }
-        var value = found
-        if !plain, let custom = found as? MustacheCustomRepresentation {
-            guard let represented = custom.representation else { return nil }
-            value = represented
-        }
-        for transform in name.transforms.reversed() {
-            if let t = Self.listTransform(transform, of: value) {
-                value = t
-            } else if let position = value as? SequencePosition, let t = position.transform(transform) {
-                value = t
-            } else if let runnable = value as? MustacheTransformable, let t = runnable.transform(transform) {
-                value = t
-            } else {
-                return nil
-            }
-        }
-        return value
-    }
-
-    /// `empty` and `count` of the lists and strings pages hand over, as swift-mustache's
-    /// `Array` and `String` transforms give them, without the protocol cast that finds those:
-    /// the `question` partial asks `empty(...)` twice per question. Nil for anything else.
-    private static func listTransform(_ name: String, of value: Any) -> Any? {
-        let count: Int
-        switch ContextValue(value) {
-        case .questions(let a): count = a.count
-        case .dictionaries(let a): count = a.count
-        case .stringDictionaries(let a): count = a.count
-        case .strings(let a): count = a.count
-        case .list(let a): count = a.count
-        case .string(let s):
-            return name == "empty" ? s.isEmpty : nil
-        default: return nil
-        }
-        switch name {
-        case "empty": return count == 0
-        case "count": return count
-        default: return nil
-        }
-    }
-
-    /// The first object from the top of the stack that has the path's first name, then
-    /// down the rest of the path. The stack is read in place: iterating it copied every
-    /// object passed on the way, and lookups are the renderer's most frequent work.
-    private static func fromStack(_ name: TemplateProgram.Name, _ stack: [Any]) throws -> Any? {
-        let path = name.path
-        guard let first = path.first else { return stack.last }
-        return try stack.withUnsafeBufferPointer { objects -> Any? in
-            var i = objects.count
-            while i > 0 {
-                i -= 1
-                if let found = try immediate(first, field: name.questionField, of: objects[i]) {
-                    return path.count == 1 ? found : try descend(path.dropFirst(), from: found)
-                }
-            }
-            return nil
-        }
-    }
-
-    private static func descend(_ path: ArraySlice<String>, from object: Any) throws -> Any? {
-        var object = object
-        for name in path {
-            if object is MustacheLambda { throw Unsupported() }
-            guard let next = try immediate(name, of: object) else { return nil }
-            object = next
-        }
-        return object
-    }
-
-    /// `_getImmediateChild`, with the common types first: they skip the casts swift-mustache makes.
-    /// `field`: `name` as a `question` partial's field, when the caller knows it.
-    private static func immediate(_ name: String, field: QuestionFields.Field?? = .none, of object: Any) throws -> Any? {
-        switch ContextValue(object) {
-        case .dictionary(let d): return d[name]
-        case .stringDictionary(let d): return d[name]
-        case .question(let q): return q.child(named: name)
-        case .questionFields(let f):
-            guard case .some(let known) = field else { return f.child(named: name) }
-            return known.flatMap(f.child)
-        // Their own mirrors have no labelled children, so swift-mustache finds nothing in them either.
-        case .string, .int, .bool: return nil
-        default: break
-        }
-        var object: Any? = object
-        if let custom = object as? MustacheCustomRepresentation { object = custom.representation }
-        if let parent = object as? MustacheParent { return parent.child(named: name) }
-        guard let object else { return nil }
-        guard let match = Mirror(reflecting: object).children.first(where: { $0.label == name }) else { return nil }
-        let inner = Mirror(reflecting: match.value)
-        guard inner.displayStyle == .optional else { return match.value }
-        return inner.children.first?.value
-    }
 
     /// swift-mustache prints what an `Optional` holds, or the `Optional` itself when it is empty.
     private static func unwrapped(_ value: Any) -> Any {

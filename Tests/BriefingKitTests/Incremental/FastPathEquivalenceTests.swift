@@ -112,6 +112,19 @@ import Mustache
         }
     }
 
+    /// The shared question rendering prints its own fields without a lookup (`TemplateRenderer`'s
+    /// question fast path); escaping must be what swift-mustache's would be. The share link is
+    /// the field that can hold markup characters: it starts with the site's address.
+    @Test func questionFieldsPrintedDirectlyAreEscapedAsSwiftMustacheDoes() throws {
+        var files = SyntheticSite.files()
+        files["briefing.yml"] = "title: Synthetic Review\nreview: SSR9\nbase_url: \"https://example.org/a&b'c\\\"<d>/\"\n"
+        let site = try TempSite(files)
+        defer { site.cleanUp() }
+        Self.expectSameFiles(site.root, "base_url with markup characters")
+        let page = try #require(site.check().files.first { $0.path == "recommendations/1/index.html" })
+        #expect(String(decoding: page.bytes, as: UTF8.self).contains("data-url=\"https://example.org/a&amp;b&#39;c&quot;&lt;d&gt;/recommendations/1/#q1.1\""))
+    }
+
     /// `empty()` and `count()` of the lists and strings pages hand over are answered without
     /// swift-mustache's transforms (`TemplateRenderer.listTransform`): what they answer must be theirs.
     @Test func listTransformsMatchSwiftMustache() throws {
