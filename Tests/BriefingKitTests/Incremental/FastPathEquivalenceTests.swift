@@ -82,15 +82,20 @@ import Mustache
         Self.expectSameFiles(site.root, "overridden templates")
     }
 
-    @Test func anOverriddenQuestionPartialIsNotShared() throws {
-        var files = SyntheticSite.files()
-        files["templates/question.mustache"] = "<div>{{id}} on {{title}} {{number}}</div>\n"
-        let site = try TempSite(files)
+    /// The synthetic site with `changes`, compared file by file with swift-mustache's rendering;
+    /// its recommendation 1 page as the build wrote it.
+    static func recommendationPage(changing changes: [String: String], _ what: String) throws -> String {
+        let site = try TempSite(SyntheticSite.files().merging(changes) { _, changed in changed })
         defer { site.cleanUp() }
-        Self.expectSameFiles(site.root, "overridden question")
-        let r = site.check()
-        let page = try #require(r.files.first { $0.path == "recommendations/1/index.html" })
-        #expect(String(decoding: page.bytes, as: UTF8.self).contains("<div>1.1 on Rec 1: "))
+        expectSameFiles(site.root, what)
+        let page = try #require(site.check().files.first { $0.path == "recommendations/1/index.html" })
+        return String(decoding: page.bytes, as: UTF8.self)
+    }
+
+    @Test func anOverriddenQuestionPartialIsNotShared() throws {
+        let page = try Self.recommendationPage(changing: ["templates/question.mustache": "<div>{{id}} on {{title}} {{number}}</div>\n"],
+                                               "overridden question")
+        #expect(page.contains("<div>1.1 on Rec 1: "))
     }
 
     @Test func plainTextSpacesCollapseAsCharactersDo() {
@@ -116,13 +121,9 @@ import Mustache
     /// question fast path); escaping must be what swift-mustache's would be. The share link is
     /// the field that can hold markup characters: it starts with the site's address.
     @Test func questionFieldsPrintedDirectlyAreEscapedAsSwiftMustacheDoes() throws {
-        var files = SyntheticSite.files()
-        files["briefing.yml"] = "title: Synthetic Review\nreview: SSR9\nbase_url: \"https://example.org/a&b'c\\\"<d>/\"\n"
-        let site = try TempSite(files)
-        defer { site.cleanUp() }
-        Self.expectSameFiles(site.root, "base_url with markup characters")
-        let page = try #require(site.check().files.first { $0.path == "recommendations/1/index.html" })
-        #expect(String(decoding: page.bytes, as: UTF8.self).contains("data-url=\"https://example.org/a&amp;b&#39;c&quot;&lt;d&gt;/recommendations/1/#q1.1\""))
+        let config = "title: Synthetic Review\nreview: SSR9\nbase_url: \"https://example.org/a&b'c\\\"<d>/\"\n"
+        let page = try Self.recommendationPage(changing: ["briefing.yml": config], "base_url with markup characters")
+        #expect(page.contains("data-url=\"https://example.org/a&amp;b&#39;c&quot;&lt;d&gt;/recommendations/1/#q1.1\""))
     }
 
     /// `empty()` and `count()` of the lists and strings pages hand over are answered without
