@@ -47,7 +47,7 @@ enum ContextValue {
 
 /// The value as `U`, which `T` is: its bits taken as they are, so it converts nothing.
 /// (Through `withUnsafePointer` and `withMemoryRebound`, which `classify` runs unspecialized,
-/// it cost about 80 instructions a value: a tenth of the question partial.)
+/// it cost about 140 instructions a value: a tenth of the question partial.)
 @inline(__always) private func taken<T, U>(_ v: T, as: U.Type) -> U {
     unsafeBitCast(v, to: U.self)
 }
