@@ -84,10 +84,14 @@ final class ReloadHub: @unchecked Sendable {
         return (snapshot, events)
     }
 
-    /// Records a build and tells every tab.
+    /// Records a build and tells every tab, unless it changed nothing a tab shows: a build
+    /// that succeeded, wrote and removed nothing, after one that succeeded too. One save
+    /// can reach the watcher in two bursts (a write in parts, events read late on a busy
+    /// machine); the second build finds nothing changed, and the tabs need not reload twice.
     func record(_ report: BuildReport) {
         broadcast {
             if report.succeeded {
+                if $0.hasSite && $0.failure == nil && report.written == 0 && report.removed == 0 { return nil }
                 $0.generation += 1
                 $0.failure = nil
                 return .reload($0)
@@ -109,9 +113,10 @@ final class ReloadHub: @unchecked Sendable {
         for c in all { c.finish() }
     }
 
-    private func broadcast(_ change: (inout SiteStatus) -> ReloadEvent) {
+    /// `change` updates the status and gives the event to send, or nil for none.
+    private func broadcast(_ change: (inout SiteStatus) -> ReloadEvent?) {
         lock.withLock {
-            let event = change(&status)
+            guard let event = change(&status) else { return }
             for c in streams.values { c.yield(event) }
         }
     }

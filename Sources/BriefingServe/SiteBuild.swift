@@ -10,6 +10,8 @@ public struct BuildReport: Sendable {
     public var pages: Int
     public var files: Int
     public var written: Int
+    /// Files the build deleted from the output: pages no longer made.
+    public var removed: Int = 0
     public var unchanged: Int
     /// Pages not rendered at all: their inputs did not change.
     public var kept: Int
@@ -48,6 +50,7 @@ final class SiteBuild: Sendable {
             pages: result.pageCount,
             files: result.files.count,
             written: result.write?.written ?? 0,
+            removed: result.write?.removed ?? 0,
             unchanged: result.write?.unchanged ?? 0,
             kept: result.write?.kept ?? 0,
             milliseconds: Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15,

@@ -74,6 +74,39 @@ import Testing
         ])
         #expect(hub.subscriberCount == 0)
     }
+
+    /// A second build from one save (its events read in two bursts) writes nothing: the tabs
+    /// already show that site and are not told again. After a failure, though, even a build
+    /// that writes nothing must clear the overlay, and the first build always counts.
+    @Test func aBuildThatChangesNothingAfterAGoodOneIsNotBroadcast() async {
+        let hub = ReloadHub(instance: "t")
+        let (_, stream) = hub.subscribe()
+        let wrote = BuildReport(succeeded: true, diagnostics: [], pages: 1, files: 1, written: 1, unchanged: 0, kept: 0, milliseconds: 1, timings: [])
+        var nothing = wrote
+        nothing.written = 0
+        nothing.unchanged = 1
+        var removedOne = nothing
+        removedOne.removed = 1
+        var bad = wrote
+        bad.succeeded = false
+        bad.diagnostics = [.error(SourceLocation(path: "x.md"), "no")]
+        hub.record(nothing)     // the first build: the tabs have no site yet
+        hub.record(nothing)     // nothing changed: silent
+        hub.record(removedOne)  // a page went away: reload
+        hub.record(bad)
+        hub.record(nothing)     // fixed back to what was built: the overlay must go
+        hub.record(nothing)     // silent again
+        hub.close()
+        var seen: [ReloadEvent] = []
+        for await e in stream { seen.append(e) }
+        #expect(seen == [
+            .reload(SiteStatus(instance: "t", generation: 1)),
+            .reload(SiteStatus(instance: "t", generation: 2)),
+            .failed(SiteStatus(instance: "t", generation: 2, failure: bad.diagnostics)),
+            .reload(SiteStatus(instance: "t", generation: 3)),
+        ])
+        #expect(hub.current.generation == 3)
+    }
 }
 
 @Suite struct QuietPeriodTests {
