@@ -21,13 +21,11 @@ enum PageLinks {
         var html = html
         let replacement = Array(("href=\"" + root).utf8)
         let out: [UInt8]? = html.withUTF8 { src in
-            markerBytes.withUnsafeBytes { pat in
-                guard src.baseAddress != nil, let hit = find(pat, in: UnsafeRawBufferPointer(src), from: 0, anchor: markerAnchor) else { return nil }
-                var out: [UInt8] = []
-                out.reserveCapacity(src.count + 4 * replacement.count)
-                append(src, replacing: hit, with: replacement, into: &out)
-                return out
-            }
+            guard let hit = findMarker(in: src, from: 0) else { return nil }
+            var out: [UInt8] = []
+            out.reserveCapacity(src.count + 4 * replacement.count)
+            append(src, replacing: hit, with: replacement, into: &out)
+            return out
         }
         guard levels > 0 else { return out.map { String(decoding: $0, as: UTF8.self) } ?? html }
         var bytes = out ?? Array(html.utf8)
@@ -40,8 +38,7 @@ enum PageLinks {
         var html = html
         let start = out.count
         html.withUTF8 { src in
-            let hit = root == LinkRewriter.rootScheme || src.baseAddress == nil ? nil
-                : markerBytes.withUnsafeBytes { find($0, in: UnsafeRawBufferPointer(src), from: 0, anchor: markerAnchor) }
+            let hit = root == LinkRewriter.rootScheme ? nil : findMarker(in: src, from: 0)
             if let hit {
                 append(src, replacing: hit, with: Array(("href=\"" + root).utf8), into: &out)
             } else {
@@ -56,18 +53,21 @@ enum PageLinks {
 
     /// `src` with every marker from `first` on replaced, appended to `out`.
     private static func append(_ src: UnsafeBufferPointer<UInt8>, replacing first: Int, with replacement: [UInt8], into out: inout [UInt8]) {
-        markerBytes.withUnsafeBytes { pat in
-            var hit = first
-            var cursor = 0
-            while true {
-                out.append(contentsOf: src[cursor..<hit])
-                out.append(contentsOf: replacement)
-                cursor = hit + pat.count
-                guard let next = find(pat, in: UnsafeRawBufferPointer(src), from: cursor, anchor: markerAnchor) else { break }
-                hit = next
-            }
-            out.append(contentsOf: src[cursor...])
+        var hit = first
+        var cursor = 0
+        while true {
+            out.append(contentsOf: src[cursor..<hit])
+            out.append(contentsOf: replacement)
+            cursor = hit + markerBytes.count
+            guard let next = findMarker(in: src, from: cursor) else { break }
+            hit = next
         }
+        out.append(contentsOf: src[cursor...])
+    }
+
+    /// The first marker in `src` at or after `from`, searched with its anchor found once.
+    private static func findMarker(in src: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
+        markerBytes.withUnsafeBytes { find($0, in: UnsafeRawBufferPointer(src), from: from, anchor: markerAnchor) }
     }
 
     /// Offset of the first `pattern` at or after `from`: memchr for its rarest byte, then a
