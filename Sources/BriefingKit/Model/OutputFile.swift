@@ -23,5 +23,5 @@ public struct OutputFile: Sendable, Hashable {
 public struct PageJob: Sendable {
     public var path: String
     public var template: String
-    public var context: @Sendable () -> [String: Any]
+    public var context: @Sendable () -> ContextFields
 }

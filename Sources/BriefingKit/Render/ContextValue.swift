@@ -7,6 +7,7 @@
 /// as it is.
 enum ContextValue {
     case string(String)
+    case fields(ContextFields)
     case dictionary([String: Any])
     case question(QuestionContext)
     /// A `question` partial's own context.
@@ -15,6 +16,7 @@ enum ContextValue {
     case bool(Bool)
     case stringDictionary([String: String])
     case questions([QuestionContext])
+    case fieldsList([ContextFields])
     case dictionaries([[String: Any]])
     case stringDictionaries([[String: String]])
     case strings([String])
@@ -30,7 +32,7 @@ enum ContextValue {
     /// a sequence nor ever null (swift-mustache makes none of these `MustacheCustomRenderable`).
     var isSingleValue: Bool {
         switch self {
-        case .dictionary, .stringDictionary, .string, .int, .question, .questionFields: true
+        case .fields, .dictionary, .stringDictionary, .string, .int, .question, .questionFields: true
         default: false
         }
     }
@@ -39,9 +41,9 @@ enum ContextValue {
     /// told from the type alone: the types `classify` takes, listed beside it. None is
     /// `MustacheCustomRepresentation`, which spares the renderer a protocol cast per lookup.
     static func takes(_ t: Any.Type) -> Bool {
-        t == String.self || t == [String: Any].self || t == QuestionContext.self || t == QuestionFields.self
-            || t == Int.self || t == Bool.self || t == [String: String].self || t == [QuestionContext].self
-            || t == [[String: Any]].self || t == [[String: String]].self || t == [String].self || t == [Any].self
+        t == String.self || t == ContextFields.self || t == [String: Any].self || t == QuestionContext.self
+            || t == QuestionFields.self || t == Int.self || t == Bool.self || t == [String: String].self
+            || t == [QuestionContext].self || t == [ContextFields].self || t == [[String: Any]].self || t == [[String: String]].self || t == [String].self || t == [Any].self
     }
 }
 
@@ -56,6 +58,7 @@ enum ContextValue {
 /// (A free function: the compiler crashes on a static method handed to `_openExistential`.)
 private func classify<T>(_ v: T) -> ContextValue {
     if T.self == String.self { return .string(taken(v, as: String.self)) }
+    if T.self == ContextFields.self { return .fields(taken(v, as: ContextFields.self)) }
     if T.self == [String: Any].self { return .dictionary(taken(v, as: [String: Any].self)) }
     if T.self == QuestionContext.self { return .question(taken(v, as: QuestionContext.self)) }
     if T.self == QuestionFields.self { return .questionFields(taken(v, as: QuestionFields.self)) }
@@ -63,6 +66,7 @@ private func classify<T>(_ v: T) -> ContextValue {
     if T.self == Bool.self { return .bool(taken(v, as: Bool.self)) }
     if T.self == [String: String].self { return .stringDictionary(taken(v, as: [String: String].self)) }
     if T.self == [QuestionContext].self { return .questions(taken(v, as: [QuestionContext].self)) }
+    if T.self == [ContextFields].self { return .fieldsList(taken(v, as: [ContextFields].self)) }
     if T.self == [[String: Any]].self { return .dictionaries(taken(v, as: [[String: Any]].self)) }
     if T.self == [[String: String]].self { return .stringDictionaries(taken(v, as: [[String: String]].self)) }
     if T.self == [String].self { return .strings(taken(v, as: [String].self)) }

@@ -13,7 +13,7 @@ import Foundation
 enum PageFingerprint {
     /// The fingerprint, the bytes of text the context holds (a page's size, roughly),
     /// and, when `listing`, the questions it shows, whose partials the page needs if it is rendered.
-    static func of(_ job: PageJob, _ context: [String: Any], theme: Theme, questions: QuestionPartials, listing: Bool = false)
+    static func of(_ job: PageJob, _ context: ContextFields, theme: Theme, questions: QuestionPartials, listing: Bool = false)
         -> (ContentHash?, text: Int, questions: [QuestionContext]) {
         var w = Writer(questions: questions)
         w.listing = listing
@@ -73,6 +73,7 @@ enum PageFingerprint {
         mutating func value(_ value: Any) -> Bool {
             switch ContextValue(value) {
             case .string(let s): string(s)
+            case .fields(let f): return fields(f)
             case .dictionary(let d): return dictionary(d)
             case .question(let q):
                 byte(4)
@@ -83,6 +84,9 @@ enum PageFingerprint {
             case .questions(let a):
                 byte(6); word(UInt64(a.count))
                 for q in a { guard question(q) else { return false } }
+            case .fieldsList(let a):
+                list(a.count)
+                for f in a { guard fields(f) else { return false } }
             case .dictionaries(let a):
                 list(a.count)
                 for d in a { guard dictionary(d) else { return false } }
@@ -105,6 +109,17 @@ enum PageFingerprint {
         /// A list's tag and length; its items follow.
         private mutating func list(_ count: Int) {
             byte(7); word(UInt64(count))
+        }
+
+        /// Fields in their order, which is the page builder's: the same code gives the same
+        /// order, so equal fields write equal bytes without the per-entry hashes a dictionary needs.
+        private mutating func fields(_ f: ContextFields) -> Bool {
+            byte(8); word(UInt64(f.count))
+            for i in f.indices {
+                string(f.name(at: i))
+                guard self.value(f.value(at: i)) else { return false }
+            }
+            return true
         }
 
         /// A dictionary as `value` writes one; lists of dictionaries come here without

@@ -18,7 +18,7 @@ final class PageFrame {
     /// Team badges by slug, made once per page: pages that list every recommendation or
     /// every question a meeting asked show the same few teams' badges again and again.
     /// A frame belongs to the one page job that made it, so this needs no lock.
-    var badges: [String: [String: Any]] = [:]
+    var badges: [String: ContextFields] = [:]
     /// The heading level of a question's id on this page: `h3` under a recommendation's
     /// `h2` (its page, its team's), `h4` where a team's `h2` and a recommendation's `h3`
     /// come first (the questions pages, the packs).
@@ -40,24 +40,24 @@ final class PageFrame {
     ]
 
     /// The common context. `title` is the page's own title, `section` the nav entry it belongs to.
-    func context(title: String, section: String, crumbs: [Crumb], description: String? = nil) -> [String: Any] {
+    func context(title: String, section: String, crumbs: [Crumb], description: String? = nil) -> ContextFields {
         let config = site.content.config
-        let nav: [[String: Any]] = Self.sections.map { s in
-            var item: [String: Any] = ["label": s.label, "url": url(site.urls.page(dir: s.dir))]
+        let nav: [ContextFields] = Self.sections.map { s in
+            var item: ContextFields = ["label": s.label, "url": url(site.urls.page(dir: s.dir))]
             if s.dir == section { item["current"] = true }
             return item
         }
-        var trail: [[String: Any]] = []
+        var trail: [ContextFields] = []
         if !dir.isEmpty {
             trail.append(["label": "Overview", "url": url(site.urls.page(dir: ""))])
             for c in crumbs {
-                var item: [String: Any] = ["label": c.label]
+                var item: ContextFields = ["label": c.label]
                 if let d = c.dir { item["url"] = url(site.urls.page(dir: d)) }
                 trail.append(item)
             }
         }
-        var ctx: [String: Any] = [
-            "site": ["title": config.title, "review": config.review, "language": config.language] as [String: Any],
+        var ctx: ContextFields = [
+            "site": ["title": config.title, "review": config.review, "language": config.language] as ContextFields,
             "root": root,
             "title": title,
             "pageTitle": dir.isEmpty ? config.title : "\(title) · \(config.title)",
@@ -76,9 +76,9 @@ final class PageFrame {
     }
 
     /// The free pages but the home page's introduction, linked with `prefix` (the way to the root).
-    func freePages(prefix: String) -> [[String: Any]] {
+    func freePages(prefix: String) -> [ContextFields] {
         site.content.pages.filter { $0.slug != "index" }.map { p in
-            var item: [String: Any] = ["title": p.title, "url": prefix + site.urls.page(p.slug)]
+            var item: ContextFields = ["title": p.title, "url": prefix + site.urls.page(p.slug)]
             if p.slug == dir { item["current"] = true }
             return item
         }

@@ -69,11 +69,11 @@ final class QuestionFields: MustacheParent {
             // What "Copy link" copies: the public address when the site has one.
             return .text(v.baseURL.isEmpty ? "" : PageFrame.absolute(v.baseURL, SiteURLs(pretty: true).question(v.id, recommendation: v.recommendation)))
         case .badge:
-            guard let team = v.team.name else { return .other(["team": v.team.slug, "slug": v.team.slug] as [String: Any]) }
-            return .other(["team": team, "slug": v.team.slug, "url": url(urls.briefing(v.team.slug)), "title": v.team.title ?? ""] as [String: Any])
+            guard let team = v.team.name else { return .other(["team": v.team.slug, "slug": v.team.slug] as ContextFields) }
+            return .other(["team": team, "slug": v.team.slug, "url": url(urls.briefing(v.team.slug)), "title": v.team.title ?? ""] as ContextFields)
         case .recommendation:
             guard v.showRecommendation else { return .none }
-            return .other(["number": v.recommendation, "title": v.recommendationTitle, "url": url(urls.recommendation(v.recommendation))] as [String: Any])
+            return .other(["number": v.recommendation, "title": v.recommendationTitle, "url": url(urls.recommendation(v.recommendation))] as ContextFields)
         case .answer:
             guard let html = v.answerHTML else { return .none }
             return .text(placed(html))
@@ -84,7 +84,7 @@ final class QuestionFields: MustacheParent {
             guard let asked = v.asked else { return .none }
             return .other(["title": asked.title, "url": url(urls.meeting(asked.slug))] as [String: String])
         case .same:
-            return .other(v.same.map { other -> [String: Any] in
+            return .other(v.same.map { other -> ContextFields in
                 ["id": other, "url": url(urls.question(other, recommendation: QuestionOrder.parts(other).0))]
             })
         case .backlinks:

@@ -11,7 +11,7 @@ final class QuestionContext: MustacheParent {
     let question: Question
     let recommendation: Recommendation
     let showRecommendation: Bool
-    private var built: [String: Any]?
+    private var built: ContextFields?
 
     init(views: Views, question: Question, recommendation: Recommendation, showRecommendation: Bool) {
         self.views = views
@@ -20,7 +20,7 @@ final class QuestionContext: MustacheParent {
         self.showRecommendation = showRecommendation
     }
 
-    var fields: [String: Any] {
+    var fields: ContextFields {
         if let built { return built }
         let v = views.questionFields(question, of: recommendation, showRecommendation: showRecommendation)
         built = v

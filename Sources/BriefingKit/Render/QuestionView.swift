@@ -97,9 +97,9 @@ struct QuestionView: Hashable, Sendable {
 
     /// The `question` partial's context as a dictionary: every field `QuestionFields` has,
     /// for pages whose templates read a question's fields themselves.
-    var fields: [String: Any] {
+    var fields: ContextFields {
         let read = QuestionFields(self)
-        var v = [String: Any](minimumCapacity: QuestionFields.Field.allCases.count)
+        var v = ContextFields(minimumCapacity: QuestionFields.Field.allCases.count)
         for field in QuestionFields.Field.allCases {
             if let value = read.child(field) { v[field.rawValue] = value }
         }

@@ -46,6 +46,7 @@ extension TemplateRenderer {
         let count: Int
         switch ContextValue(value) {
         case .questions(let a): count = a.count
+        case .fieldsList(let a): count = a.count
         case .dictionaries(let a): count = a.count
         case .stringDictionaries(let a): count = a.count
         case .strings(let a): count = a.count
@@ -111,6 +112,7 @@ extension TemplateRenderer {
     /// `field`: `name` as a `question` partial's field, when the caller knows it.
     private static func immediate(_ name: String, field: QuestionFields.Field?? = .none, of object: Any) throws -> Any? {
         switch ContextValue(object) {
+        case .fields(let f): return f[name]
         case .dictionary(let d): return d[name]
         case .stringDictionary(let d): return d[name]
         case .question(let q): return q.child(named: name)

@@ -201,6 +201,7 @@ struct TemplateRenderer {
             let known = ContextValue(child)
             if known.isSingleValue { return try render(program, context.with(child), into: &out) }
             switch known {
+            case .fieldsList(let a): return try renderList(a, program, context, into: &out)
             case .dictionaries(let a): return try renderList(a, program, context, into: &out)
             case .questions(let a): return try renderList(a, program, context, into: &out)
             case .stringDictionaries(let a): return try renderList(a, program, context, into: &out)
@@ -239,6 +240,7 @@ struct TemplateRenderer {
                 if !b { try render(program, context, into: &out) }
                 return
             // A list with items hides the section; an empty one is left to the switch, which shows it.
+            case .fieldsList(let a) where !a.isEmpty: return
             case .dictionaries(let a) where !a.isEmpty: return
             case .questions(let a) where !a.isEmpty: return
             case .strings(let a) where !a.isEmpty: return

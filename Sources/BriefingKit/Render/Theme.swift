@@ -159,13 +159,13 @@ public struct Theme: Sendable {
 
     /// Renders a page template. The context is made of dictionaries and arrays,
     /// which swift-mustache reads directly instead of through `Mirror`.
-    public func render(_ template: String, _ context: [String: Any]) throws(Diagnostic) -> String {
+    public func render(_ template: String, _ context: ContextFields) throws(Diagnostic) -> String {
         String(decoding: try renderBytes(template, context), as: UTF8.self)
     }
 
     /// `render` as the bytes of a file, without a `String` in between. Throws the error
     /// of a page that nests templates without end (see `TemplateNesting`).
-    public func renderBytes(_ template: String, _ context: [String: Any], expectedSize: Int? = nil) throws(Diagnostic) -> [UInt8] {
+    public func renderBytes(_ template: String, _ context: ContextFields, expectedSize: Int? = nil) throws(Diagnostic) -> [UInt8] {
         let shared = prerenderable.contains(template)
         // A little over the text the context holds: the template adds its markup.
         let capacity = expectedSize.map { max(1 << 16, $0 + $0 / 4) } ?? 1 << 16

@@ -4,9 +4,9 @@ struct Views {
     let frame: PageFrame
     var site: LinkedSite { frame.site }
 
-    func badge(_ slug: String) -> [String: Any] {
+    func badge(_ slug: String) -> ContextFields {
         if let made = frame.badges[slug] { return made }
-        let badge: [String: Any]
+        let badge: ContextFields
         if let b = site.briefing(slug) {
             badge = ["team": b.team, "slug": b.slug, "url": frame.url(site.urls.briefing(b.slug)), "title": b.title]
         } else {
@@ -30,7 +30,7 @@ struct Views {
         QuestionContext(views: self, question: q, recommendation: r, showRecommendation: showRecommendation)
     }
 
-    func questionFields(_ q: Question, of r: Recommendation, showRecommendation: Bool = false) -> [String: Any] {
+    func questionFields(_ q: Question, of r: Recommendation, showRecommendation: Bool = false) -> ContextFields {
         QuestionView(q, of: r, showRecommendation: showRecommendation, frame: frame).fields
     }
 
@@ -62,7 +62,7 @@ struct Views {
         }
 
         /// Percentages for the progress bar, rounded so they add up to 100.
-        var context: [String: Any] {
+        var context: ContextFields {
             let a = total == 0 ? 0 : answered * 100 / total
             let w = total == 0 ? 0 : withdrawn * 100 / total
             return ["total": total, "open": open, "answered": answered, "withdrawn": withdrawn,
@@ -84,8 +84,8 @@ struct Views {
     /// "question" for one, "questions" for any other count: for templates that style the number apart.
     static func noun(_ n: Int, _ noun: String) -> String { n == 1 ? noun : noun + "s" }
 
-    func recommendationRow(_ r: Recommendation) -> [String: Any] {
-        var v: [String: Any] = [
+    func recommendationRow(_ r: Recommendation) -> ContextFields {
+        var v: ContextFields = [
             "number": r.number, "title": r.title, "url": frame.url(site.urls.recommendation(r.number)),
             "badge": badge(r.briefing), "counts": Counts(r.questions).context,
         ]
@@ -93,11 +93,11 @@ struct Views {
         return v
     }
 
-    func backlinks(_ key: TargetKey) -> [[String: Any]] {
+    func backlinks(_ key: TargetKey) -> [ContextFields] {
         (site.references.backlinks[key] ?? []).map { ["label": $0.label, "url": frame.url($0.path)] }
     }
 
-    func materials(_ links: [Link]) -> [[String: Any]] {
+    func materials(_ links: [Link]) -> [ContextFields] {
         links.map { ["title": $0.title, "url": $0.url] }
     }
 }

@@ -135,6 +135,7 @@ import Mustache
         let values: [Any] = [
             "", "x", [String](), ["a", "b"], [[String: Any]](), [["k": 1] as [String: Any]],
             [[String: String]](), [["k": "v"]], [Any](), [1, "b"] as [Any], 7, true, ["k": "v"] as [String: Any],
+            [ContextFields](), [["k": 1] as ContextFields], ContextFields(), ["k": "v"] as ContextFields,
         ]
         for v in values {
             let fast = try renderer.render("t", ["v": v] as [String: Any])

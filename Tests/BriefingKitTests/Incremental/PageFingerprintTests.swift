@@ -5,7 +5,13 @@ import Testing
 @Suite struct PageFingerprintTests {
     static let theme = Theme.load(overrides: []).0!
 
+    /// A dictionary's fingerprint, as a page's one field (pages hand over `ContextFields`; the
+    /// rows and values in them may still be dictionaries).
     static func fingerprint(_ context: [String: Any], template: String = "page", theme: Theme = theme) -> ContentHash? {
+        fingerprint(["page": context] as ContextFields, template: template, theme: theme)
+    }
+
+    static func fingerprint(_ context: ContextFields, template: String = "page", theme: Theme = theme) -> ContentHash? {
         PageFingerprint.of(PageJob(path: "x/index.html", template: template) { [:] }, context, theme: theme, questions: QuestionPartials(theme: theme, fingerprinting: true)).0
     }
 
@@ -102,7 +108,7 @@ import Testing
         let partials = QuestionPartials(theme: Self.theme, fingerprinting: true)
         func page(_ dir: String, level: Int = 3) -> ContentHash? {
             let frame = PageFrame(site: plan.site, dir: dir, questionLevel: level)
-            let context: [String: Any] = ["questions": [Views(frame: frame).question(r.questions[0], of: r)]]
+            let context: ContextFields = ["questions": [Views(frame: frame).question(r.questions[0], of: r)]]
             return PageFingerprint.of(PageJob(path: "x/index.html", template: "page") { [:] }, context, theme: Self.theme, questions: partials).0
         }
         let here = try #require(page("recommendations/1"))

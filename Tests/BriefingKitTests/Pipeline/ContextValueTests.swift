@@ -8,6 +8,9 @@ import Testing
         guard case .string(let s) = ContextValue("Remit" as Any), s == "Remit" else { Issue.record("string"); return }
         guard case .int(let n) = ContextValue(42 as Any), n == 42 else { Issue.record("int"); return }
         guard case .bool(let b) = ContextValue(true as Any), b else { Issue.record("bool"); return }
+        guard case .fields(let f) = ContextValue(["title": "Remit", "n": 1] as ContextFields as Any),
+              f["title"] as? String == "Remit", f["n"] as? Int == 1 else { Issue.record("fields"); return }
+        guard case .fieldsList(let fs) = ContextValue([["a": 1] as ContextFields] as Any), fs.count == 1 else { Issue.record("[ContextFields]"); return }
         guard case .dictionary(let d) = ContextValue(["title": "Remit", "n": 1] as [String: Any] as Any),
               d["title"] as? String == "Remit", d["n"] as? Int == 1 else { Issue.record("dictionary"); return }
         guard case .stringDictionary(let sd) = ContextValue(["a": "b"] as Any), sd == ["a": "b"] else { Issue.record("[String: String]"); return }

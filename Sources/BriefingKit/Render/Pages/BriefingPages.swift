@@ -15,7 +15,7 @@ struct BriefingPages {
                 }
                 ctx["materials"] = views.materials(b.materials)
                 let recs = (site.references.recommendationsOf[b.slug] ?? []).compactMap(site.recommendation)
-                ctx["recommendations"] = recs.map { r -> [String: Any] in
+                ctx["recommendations"] = recs.map { r -> ContextFields in
                     var row = views.recommendationRow(r)
                     // Under the recommendation's h2 here, not the page's h1.
                     row["body"] = frame.html(.recommendationBody(r.number), headingsDown: 1)

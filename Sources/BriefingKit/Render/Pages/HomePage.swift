@@ -10,13 +10,13 @@ struct HomePage {
                 ctx["intro"] = frame.html(.pageBody("index"))
             }
             var all = Views.Counts()
-            var teams: [[String: Any]] = []
+            var teams: [ContextFields] = []
             for b in site.briefings {
                 let numbers = site.references.recommendationsOf[b.slug] ?? []
                 let recs = numbers.compactMap(site.recommendation)
                 let counts = Views.Counts(recs.flatMap(\.questions))
                 all += counts
-                var team: [String: Any] = [
+                var team: ContextFields = [
                     "title": b.title, "team": b.team, "slug": b.slug, "url": frame.url(site.urls.briefing(b.slug)),
                     "recommendations": recs.map(views.recommendationRow), "counts": counts.context,
                     "recommendationsLabel": Views.plural(recs.count, "recommendation"),
@@ -32,8 +32,8 @@ struct HomePage {
             ctx["counts"] = all.context
             ctx["recommendationsLabel"] = Views.plural(site.recommendations.count, "recommendation")
             ctx["meetingsLabel"] = Views.plural(site.meetings.count, "meeting")
-            ctx["latestMeetings"] = site.meetings.prefix(3).map { m -> [String: Any] in
-                var v: [String: Any] = ["title": m.title, "url": frame.url(site.urls.meeting(m.slug))]
+            ctx["latestMeetings"] = site.meetings.prefix(3).map { m -> ContextFields in
+                var v: ContextFields = ["title": m.title, "url": frame.url(site.urls.meeting(m.slug))]
                 if let d = m.date { v["date"] = d.iso }
                 return v
             }

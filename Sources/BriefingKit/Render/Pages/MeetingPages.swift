@@ -4,9 +4,9 @@ struct MeetingPages {
         var jobs = [PageJob(path: SiteURLs.file("meetings"), template: "meetings") {
             let frame = PageFrame(site: site, dir: "meetings")
             var ctx = frame.context(title: "Meetings", section: "meetings", crumbs: [.init(label: "Meetings")])
-            ctx["meetings"] = site.meetings.map { m -> [String: Any] in
+            ctx["meetings"] = site.meetings.map { m -> ContextFields in
                 let asked = site.references.askedAt[m.slug]?.count ?? 0
-                var v: [String: Any] = ["title": m.title, "url": frame.url(site.urls.meeting(m.slug)),
+                var v: ContextFields = ["title": m.title, "url": frame.url(site.urls.meeting(m.slug)),
                                         "questionCount": asked, "actionCount": m.actionItems.count, "decisionCount": m.decisions.count,
                                         "summary": Views.meetingSummary(asked: asked, m)]
                 if let d = m.date { v["date"] = d.iso }
@@ -25,7 +25,7 @@ struct MeetingPages {
             var ctx = frame.context(title: "Action items", section: "action-items", crumbs: [.init(label: "Action items")])
             var open = 0
             ctx["items"] = site.meetings.flatMap { m in
-                m.actionItems.map { a -> [String: Any] in
+                m.actionItems.map { a -> ContextFields in
                     if a.status == .open { open += 1 }
                     var v = Self.actionItem(a, frame: frame)
                     v["meeting"] = ["title": m.title, "url": frame.url(site.urls.meeting(m.slug))]
@@ -38,15 +38,15 @@ struct MeetingPages {
         return jobs
     }
 
-    static func actionItem(_ a: ActionItem, frame: PageFrame) -> [String: Any] {
-        var v: [String: Any] = ["id": a.id, "anchor": SiteURLs.actionAnchor(a.id), "text": frame.html(.actionItem(a.id)),
+    static func actionItem(_ a: ActionItem, frame: PageFrame) -> ContextFields {
+        var v: ContextFields = ["id": a.id, "anchor": SiteURLs.actionAnchor(a.id), "text": frame.html(.actionItem(a.id)),
                                 "status": a.status.rawValue, "statusLabel": a.status == .open ? "Open" : "Done"]
         if let o = a.owner { v["owner"] = o }
         if let d = a.due { v["due"] = d.iso }
         return v
     }
 
-    static func context(_ m: Meeting, site: LinkedSite) -> [String: Any] {
+    static func context(_ m: Meeting, site: LinkedSite) -> ContextFields {
         let frame = PageFrame(site: site, dir: "meetings/\(m.slug)")
         let views = Views(frame: frame)
         var ctx = frame.context(title: m.title, section: "meetings", crumbs: [.init(label: "Meetings", dir: "meetings"), .init(label: m.title)])
@@ -58,7 +58,7 @@ struct MeetingPages {
         ctx["materials"] = views.materials(m.materials)
         ctx["decisions"] = m.decisions.indices.map { frame.html(.decision(meeting: m.slug, index: $0)) }
         ctx["actionItems"] = m.actionItems.map { actionItem($0, frame: frame) }
-        let asked = (site.references.askedAt[m.slug] ?? []).compactMap { id -> [String: Any]? in
+        let asked = (site.references.askedAt[m.slug] ?? []).compactMap { id -> ContextFields? in
             let n = QuestionOrder.parts(id).0
             guard let r = site.recommendation(n), let q = r.questions.first(where: { $0.id == id }) else { return nil }
             return ["id": id, "url": frame.url(site.urls.question(id, recommendation: n)), "text": site.text(.questionText(q.id)),

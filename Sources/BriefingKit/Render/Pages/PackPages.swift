@@ -13,7 +13,7 @@ struct PackPages {
         return jobs
     }
 
-    static func context(_ site: LinkedSite, team: Briefing?) -> [String: Any] {
+    static func context(_ site: LinkedSite, team: Briefing?) -> ContextFields {
         let dir = team.map { "pack/\($0.slug)" } ?? "pack"
         // Team h2, recommendation h3: the questions come under them, and so do the texts' headings.
         let frame = PageFrame(site: site, dir: dir, questionLevel: 4)
@@ -24,15 +24,15 @@ struct PackPages {
         var ctx = frame.context(title: title, section: "", crumbs: crumbs)
         var all = Views.Counts()
         var recCount = 0
-        ctx["teams"] = site.briefings.filter { team == nil || $0.slug == team?.slug }.map { b -> [String: Any] in
+        ctx["teams"] = site.briefings.filter { team == nil || $0.slug == team?.slug }.map { b -> ContextFields in
             let recs = (site.references.recommendationsOf[b.slug] ?? []).compactMap(site.recommendation)
             recCount += recs.count
             let counts = Views.Counts(recs.flatMap(\.questions))
             all += counts
-            var v: [String: Any] = [
+            var v: ContextFields = [
                 "title": b.title, "team": b.team, "slug": b.slug, "url": frame.url(site.urls.briefing(b.slug)),
                 "counts": counts.context, "body": frame.html(.briefingBody(b.slug), headingsDown: 1),
-                "recommendations": recs.map { r -> [String: Any] in
+                "recommendations": recs.map { r -> ContextFields in
                     var row = views.recommendationRow(r)
                     row["body"] = frame.html(.recommendationBody(r.number), headingsDown: 2)
                     if let f = r.focusArea { row["focusArea"] = f }

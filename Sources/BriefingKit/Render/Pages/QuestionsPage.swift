@@ -14,7 +14,7 @@ struct QuestionsPage {
         status.map { "questions/\($0.rawValue)" } ?? "questions"
     }
 
-    static func context(_ site: LinkedSite, status: QuestionStatus?) -> [String: Any] {
+    static func context(_ site: LinkedSite, status: QuestionStatus?) -> ContextFields {
         // Team h2, recommendation h3: the questions come under them.
         let frame = PageFrame(site: site, dir: dir(status), questionLevel: 4)
         let label = status.map { Views.statusLabel($0) }
@@ -30,8 +30,8 @@ struct QuestionsPage {
         ctx["shownCount"] = all.count(status)
         ctx["scope"] = status?.rawValue ?? "all"
         if let label { ctx["filterLabel"] = label.lowercased() }
-        ctx["statusFilters"] = ([nil] + QuestionStatus.allCases).map { s -> [String: Any] in
-            var v: [String: Any] = ["label": s.map { Views.statusLabel($0) } ?? "All", "status": s?.rawValue ?? "",
+        ctx["statusFilters"] = ([nil] + QuestionStatus.allCases).map { s -> ContextFields in
+            var v: ContextFields = ["label": s.map { Views.statusLabel($0) } ?? "All", "status": s?.rawValue ?? "",
                                     "url": frame.url(site.urls.page(dir: dir(s))), "count": all.count(s)]
             if s == status { v["current"] = true }
             return v
@@ -41,12 +41,12 @@ struct QuestionsPage {
     }
 
     /// Team → recommendation → questions, in the order of the overview.
-    static func groups(_ site: LinkedSite, frame: PageFrame, status: QuestionStatus? = nil) -> [[String: Any]] {
+    static func groups(_ site: LinkedSite, frame: PageFrame, status: QuestionStatus? = nil) -> [ContextFields] {
         let views = Views(frame: frame)
-        return site.briefings.compactMap { b -> [String: Any]? in
+        return site.briefings.compactMap { b -> ContextFields? in
             let recs = (site.references.recommendationsOf[b.slug] ?? []).compactMap(site.recommendation)
             var count = 0
-            let groups = recs.compactMap { r -> [String: Any]? in
+            let groups = recs.compactMap { r -> ContextFields? in
                 // Straight to contexts: a filtered array would copy every question first.
                 let qs = r.questions.compactMap { q in status == nil || q.status == status ? views.question(q, of: r) : nil }
                 guard !qs.isEmpty else { return nil }

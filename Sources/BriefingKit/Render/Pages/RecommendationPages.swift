@@ -19,7 +19,7 @@ struct RecommendationPages {
         return jobs
     }
 
-    static func context(_ r: Recommendation, prev: Recommendation?, next: Recommendation?, site: LinkedSite) -> [String: Any] {
+    static func context(_ r: Recommendation, prev: Recommendation?, next: Recommendation?, site: LinkedSite) -> ContextFields {
         let frame = PageFrame(site: site, dir: "recommendations/\(r.number)")
         let views = Views(frame: frame)
         var ctx = frame.context(title: "Rec \(r.number): \(r.title)", section: "recommendations",
@@ -34,8 +34,8 @@ struct RecommendationPages {
         ctx["counts"] = Views.Counts(r.questions).context
         let refs = views.backlinks(.recommendation(r.number))
         ctx["backlinks"] = refs
-        if let p = prev { ctx["prev"] = ["number": p.number, "title": p.title, "url": frame.url(site.urls.recommendation(p.number))] as [String: Any] }
-        if let n = next { ctx["next"] = ["number": n.number, "title": n.title, "url": frame.url(site.urls.recommendation(n.number))] as [String: Any] }
+        if let p = prev { ctx["prev"] = ["number": p.number, "title": p.title, "url": frame.url(site.urls.recommendation(p.number))] as ContextFields }
+        if let n = next { ctx["next"] = ["number": n.number, "title": n.title, "url": frame.url(site.urls.recommendation(n.number))] as ContextFields }
         return ctx
     }
 }
