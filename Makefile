@@ -8,7 +8,7 @@ BIN         = $(BUILD_DIR)/$(CONFIG)/briefing
 APT_GET     = DEBIAN_FRONTEND=noninteractive apt-get
 SUDO       := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all site check test deps clean lint lint-deps pack-pdf fuzz sanitize bench bench-hugo bench-serve bench-rebuild
+.PHONY: all site check test deps clean lint lint-deps pack-pdf fuzz sanitize bench bench-hugo bench-serve bench-rebuild theme-programs
 
 all: site
 
@@ -121,6 +121,13 @@ bench-serve: deps
 bench-rebuild: deps
 	$(RELEASE_BUILD) --product BriefingRebuildBench
 	python3 bench/rebuild.py $(BUILD_DIR)/release/BriefingRebuildBench $${REBUILD_ARGS}
+
+# After editing a built-in template (Sources/BriefingKit/Theme/*.mustache): its program, compiled
+# into the tool, as swift-mustache now parses it (Render/ProgramSource.swift); ThemeProgramTests
+# fails until this runs. A build that finds a text changed since parses it meanwhile.
+theme-programs: deps
+	$(SWIFT) build --build-path $(BUILD_DIR) --product BriefingThemePrograms
+	$(BUILD_DIR)/debug/BriefingThemePrograms Sources/BriefingKit/Render/BuiltInPrograms.swift
 
 clean:
 	rm -rf site $(BUILD_DIR)

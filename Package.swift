@@ -53,6 +53,11 @@ let package = Package(
             ],
             linkerSettings: releaseAllocator
         ),
+        // `make theme-programs`: the built-in templates' programs as Swift source (Render/ProgramSource.swift).
+        .executableTarget(
+            name: "BriefingThemePrograms",
+            dependencies: ["BriefingKit"]
+        ),
         // Serve's rebuilds without a server, for timing and callgrind (`make bench-rebuild`).
         .executableTarget(
             name: "BriefingRebuildBench",

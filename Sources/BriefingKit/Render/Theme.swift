@@ -35,9 +35,13 @@ public struct Theme: Sendable {
         "assets/pack.js": PackageResources.pack_js,
     ]
 
-    public let library: MustacheLibrary
+    /// swift-mustache's parse of every template, made when a page first needs swift-mustache
+    /// itself (a template the renderer cannot run, or `mustacheOnly`): most builds never do,
+    /// and the built-in templates come with their programs (`BuiltInPrograms.swift`).
+    let libraries: Shared<Libraries>
+    public var library: MustacheLibrary { libraries.value.plain }
     /// `library` with `question` printing the question's shared rendering (see `QuestionPartials`).
-    let sharedQuestions: MustacheLibrary
+    var sharedQuestions: MustacheLibrary { libraries.value.sharedQuestions }
     /// Page templates that may render with `sharedQuestions`.
     let prerenderable: Set<String>
     /// The same two libraries for `TemplateRenderer`; nil renders through swift-mustache alone.
@@ -70,13 +74,20 @@ public struct Theme: Sendable {
         let identity = ContentHash(texts.sorted { $0.key < $1.key }.map { "\($0.key)\u{0}\($0.value)\u{0}" }.joined()
                                    + "\u{1}" + overridden.sorted().joined(separator: "\u{0}"))
         if let last, last.identity == identity, !diagnostics.hasErrors { return (last, diagnostics) }
-        var library = MustacheLibrary()
         let names = texts.keys.sorted()
-        let read = names.map { texts[$0]! }.parallelMap(ReadTemplate.init)
+        let read = names.map { name in
+            // A built-in text as it was when its program was made: that program, no parse.
+            let known = builtInPrograms[name].flatMap { built in
+                shown[name] == nil && built.text == ContentHash(texts[name]!) ? built.program : nil
+            }
+            return (texts[name]!, known)
+        }.parallelMap(ReadTemplate.init)
         // Each text's tags, read once: for the depth refused before the parse and for the loop check.
         var tags: [String: TemplateTags] = [:]
         // Read once, for the renderer and for the nesting check; nil for a template left to swift-mustache.
+        // A name is here when its template parsed (or came with its program).
         var programs: [String: TemplateProgram?] = [:]
+        var parsed: [String: MustacheTemplate] = [:]
         for (name, template) in zip(names, read) {
             tags[name] = template.tags
             if let at = template.tags.tooDeep {
@@ -84,9 +95,13 @@ public struct Theme: Sendable {
                                   "sections nest more than \(TemplateTags.maxDepth) deep here")
                 continue
             }
-            guard let parsed = template.parsed else { continue }
+            if let known = template.known {
+                programs[name] = known
+                continue
+            }
+            guard let result = template.parsed else { continue }
             do {
-                library.register(try parsed.get(), named: name)
+                parsed[name] = try result.get()
                 // Kept as nil, not left out (see `TemplatePrograms`).
                 programs.updateValue(template.program, forKey: name)
             } catch let e as MustacheTemplate.ParserError where shown[name] != nil {
@@ -100,14 +115,24 @@ public struct Theme: Sendable {
                 }
             }
         }
-        let nesting = checkNesting(library, programs: programs, tags: tags, sources: shown, diagnostics: &diagnostics)
+        let nesting = checkNesting(programs: programs, parsed: parsed, tags: tags, sources: shown, diagnostics: &diagnostics)
         guard !diagnostics.hasErrors else { return (nil, diagnostics) }
-        var shared = library
-        try? shared.register(QuestionPartials.standIn, named: "question")
-        // The two libraries differ in `question` alone: every other template is read once.
+        let loaded = programs.keys.sorted()
+        let libraries = Shared { [parsed, texts] in
+            var library = MustacheLibrary()
+            for name in loaded {
+                // A built-in text parsed when its program was made; it parses now as it did then.
+                guard let template = try? parsed[name] ?? MustacheTemplate(string: texts[name]!) else { continue }
+                library.register(template, named: name)
+            }
+            var shared = library
+            try? shared.register(QuestionPartials.standIn, named: "question")
+            return Libraries(plain: library, sharedQuestions: shared)
+        }
+        // The renderer's two sets of programs differ in `question` alone: every other template is read once.
         var sharedPrograms = programs
-        sharedPrograms.merge(TemplatePrograms(shared, names: ["question"]).programs) { _, stand in stand }
-        var theme = Theme(library: library, sharedQuestions: shared,
+        sharedPrograms["question"] = (try? MustacheTemplate(string: QuestionPartials.standIn)).flatMap { try? TemplateProgram($0) }
+        var theme = Theme(libraries: libraries,
                           prerenderable: prerenderable(TemplateGraph(texts: texts), overridden: overridden),
                           renderer: TemplateRenderer(programs: programs),
                           sharedRenderer: TemplateRenderer(programs: sharedPrograms),
@@ -116,18 +141,24 @@ public struct Theme: Sendable {
         return (theme, diagnostics)
     }
 
+    /// swift-mustache's libraries of the theme's templates.
+    struct Libraries: @unchecked Sendable {
+        var plain: MustacheLibrary
+        var sharedQuestions: MustacheLibrary
+    }
+
     /// Templates that would render inside themselves are errors at the reference that
     /// closes the loop (`PartialCycles`), read from each template as swift-mustache parsed it.
-    static func checkNesting(_ library: MustacheLibrary, programs: [String: TemplateProgram?], tags: [String: TemplateTags],
+    static func checkNesting(programs: [String: TemplateProgram?], parsed: [String: MustacheTemplate], tags: [String: TemplateTags],
                              sources: [String: String], diagnostics: inout Diagnostics) -> TemplateNesting {
         var outlines: [String: TemplateOutline] = [:]
         var readAll = true
         for (name, tags) in tags {
             // One that did not parse is an error already.
-            guard let template = library.getTemplate(named: name) else { continue }
+            guard programs.keys.contains(name) else { continue }
             if case let program?? = programs[name] {
                 outlines[name] = TemplateOutline.read(program, named: name, tags: tags)
-            } else if let outline = TemplateOutline.read(template, named: name, tags: tags) {
+            } else if let template = parsed[name], let outline = TemplateOutline.read(template, named: name, tags: tags) {
                 outlines[name] = outline
             } else {
                 outlines[name] = TemplateOutline.scanned(tags, named: name)
@@ -196,30 +227,33 @@ public struct Theme: Sendable {
 extension Theme {
     /// Every page through the full `question` partial: what the shared rendering must equal.
     func unshared() -> Theme {
-        Theme(library: library, sharedQuestions: library, prerenderable: [], renderer: renderer, sharedRenderer: renderer,
-              nesting: nesting, identity: identity)
+        let libraries = libraries
+        return Theme(libraries: Shared { Libraries(plain: libraries.value.plain, sharedQuestions: libraries.value.plain) },
+                     prerenderable: [], renderer: renderer, sharedRenderer: renderer, nesting: nesting, identity: identity)
     }
 
     /// Every page through swift-mustache: what `TemplateRenderer` must equal.
     func mustacheOnly() -> Theme {
-        Theme(library: library, sharedQuestions: sharedQuestions, prerenderable: prerenderable, renderer: nil, sharedRenderer: nil,
+        Theme(libraries: libraries, prerenderable: prerenderable, renderer: nil, sharedRenderer: nil,
               nesting: nesting, identity: identity)
     }
 }
 
-/// One template's text as the theme reads it: its tags, swift-mustache's parse and our
-/// program of it. Made for every template at once, on both cores: parsing and reading the
-/// built-in theme (through `Mirror`, which looks each token's payload type up by name) is
-/// 90 M instructions, a third of a 25x4 build, and on a small site the build waits for it.
+/// One template's text as the theme reads it: its tags, and swift-mustache's parse and our
+/// program of it unless its program is `known` (a built-in text, `BuiltInPrograms.swift`).
+/// Made for every template at once, on both cores: parsing and reading a template (through
+/// `Mirror`, which looks each token's payload type up by name) costs far more than its tags.
 private struct ReadTemplate: @unchecked Sendable {
     let tags: TemplateTags
-    /// Nil when the tags already refuse the text (too deep to parse safely).
+    let known: TemplateProgram?
+    /// Nil when the program is known, or when the tags already refuse the text (too deep to parse safely).
     let parsed: Result<MustacheTemplate, any Error>?
     let program: TemplateProgram?
 
-    init(_ text: String) {
+    init(_ text: String, known: TemplateProgram?) {
         tags = TemplateTags(text)
-        guard tags.tooDeep == nil else { parsed = nil; program = nil; return }
+        self.known = tags.tooDeep == nil ? known : nil
+        guard tags.tooDeep == nil, known == nil else { parsed = nil; program = known; return }
         let parsed = Result { try MustacheTemplate(string: text) }
         self.parsed = parsed
         program = (try? parsed.get()).flatMap { try? TemplateProgram($0) }

@@ -1,0 +1,53 @@
+import Foundation
+import Mustache
+import Testing
+@testable import BriefingKit
+
+/// The built-in templates' programs are compiled into the tool (`BuiltInPrograms.swift`,
+/// `ProgramSource`); a build uses one only for the text it was read from.
+@Suite struct ThemeProgramTests {
+    static let generated = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Sources/BriefingKit/Render/BuiltInPrograms.swift")
+
+    @Test func theGeneratedFileIsUpToDate() throws {
+        let onDisk = try String(contentsOf: Self.generated, encoding: .utf8)
+        #expect(onDisk == (try ProgramSource.file()), "a built-in template changed: run `make theme-programs`")
+    }
+
+    /// What the compiled programs build is what swift-mustache's parse of each text reads as now.
+    @Test func everyBuiltInTemplateHasTheProgramOfItsText() throws {
+        #expect(Set(Theme.builtInPrograms.keys) == Set(Theme.builtIn.keys))
+        for (name, bytes) in Theme.builtIn {
+            let text = String(decoding: bytes, as: UTF8.self)
+            let built = try #require(Theme.builtInPrograms[name])
+            #expect(built.text == ContentHash(text), "\(name)")
+            let read = try TemplateProgram(try MustacheTemplate(string: text))
+            #expect(ProgramSource.expression(built.program, indent: 0) == ProgramSource.expression(read, indent: 0), "\(name)")
+        }
+    }
+
+    /// Every page of a site comes out the same through the compiled programs, through programs
+    /// read from swift-mustache's parse (an override that matches the built-in text exactly is
+    /// parsed, as every override is), and through swift-mustache itself.
+    @Test func pagesAreTheSameWhicheverWayTheTemplatesWereRead() throws {
+        let site = try TempSite.minimal([:])
+        defer { site.cleanUp() }
+        let plan = try #require(SiteBuilder(site.options()).prepare(scanned: nil, forBuild: false).0)
+        let compiled = try #require(Theme.load(overrides: []).0)
+        let dir = site.root.appendingPathComponent("templates")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let overrides = try Theme.builtIn.keys.sorted().map { name -> SourceTree.File in
+            let url = dir.appendingPathComponent("\(name).mustache")
+            try Data(Theme.builtIn[name]!).write(to: url)
+            return SourceTree.File(kind: .pages, slug: name, url: url, displayPath: "templates/\(name).mustache")
+        }
+        let parsed = try #require(Theme.load(overrides: overrides).0)
+        for theme in [parsed, compiled.mustacheOnly()] {
+            let stage = RenderStage(theme: theme), reference = RenderStage(theme: compiled)
+            let a = stage.files(plan.site).files, b = reference.files(plan.site).files
+            #expect(a.count == b.count && a.count > 10)
+            for (x, y) in zip(a, b) { #expect(x.path == y.path && x.bytes == y.bytes, "\(x.path)") }
+        }
+    }
+}
