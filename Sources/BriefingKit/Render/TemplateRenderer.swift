@@ -34,11 +34,17 @@ struct TemplateRenderer {
         /// Templates and overriding blocks being rendered, this one included.
         var depth = 1
 
-        func with(_ object: Any) -> Context {
-            var c = self
-            c.stack.append(object)
-            c.sequence = nil
-            return c
+        /// `object` on top of the stack while `body` runs, then the stack and sequence as they were:
+        /// one stack for a whole page, instead of a copy of it (and a retain of everything on it) per section.
+        mutating func pushing(_ object: Any, _ body: (inout Context) throws -> Void) rethrows {
+            let sequence = self.sequence
+            stack.append(object)
+            self.sequence = nil
+            defer {
+                stack.removeLast()
+                self.sequence = sequence
+            }
+            try body(&self)
         }
 
         func indented(_ more: String?) -> String? {
@@ -73,7 +79,8 @@ struct TemplateRenderer {
         var out: [UInt8] = []
         out.reserveCapacity(capacity)
         do {
-            try render(program, Context(stack: [object]), into: &out)
+            var context = Context(stack: [object])
+            try render(program, &context, into: &out)
         } catch var e as TooDeep {
             e.trail.append(name)
             throw e
@@ -82,20 +89,23 @@ struct TemplateRenderer {
     }
 
     /// Renders `program`, one level deeper than `context`, as `name` in a `TooDeep`.
-    private func nested(_ name: String, _ program: TemplateProgram, _ context: Context, into out: inout [UInt8]) throws {
+    private func nested(_ name: String, _ program: TemplateProgram, _ context: inout Context, into out: inout [UInt8]) throws {
         guard context.depth < Self.nestingLimit else { throw TooDeep(trail: [name]) }
-        var c = context
-        c.depth += 1
+        context.depth += 1
+        defer { context.depth -= 1 }
         do {
-            try render(program, c, into: &out)
+            try render(program, &context, into: &out)
         } catch var e as TooDeep {
             e.trail.append(name)
             throw e
         }
     }
 
-    private func render(_ program: TemplateProgram, _ context: Context, into out: inout [UInt8]) throws {
-        var context = context
+    /// `context` as it came once `program` is rendered: a content-type tag changes it only
+    /// for the rest of its own template, as in swift-mustache, which renders on a copy.
+    private func render(_ program: TemplateProgram, _ context: inout Context, into out: inout [UInt8]) throws {
+        let html = context.html
+        defer { context.html = html }
         guard let indentation = context.indentation, !indentation.isEmpty else {
             for node in program.nodes { try render(node, &context, into: &out) }
             return
@@ -156,9 +166,9 @@ struct TemplateRenderer {
             // Whether it is a lambda is asked after the types pages hand over: a cast per section.
             let child = try lookup(name, context)
             if inverted {
-                try renderInverted(child, program, context, into: &out)
+                try renderInverted(child, program, &context, into: &out)
             } else {
-                try renderSection(child, program, context, into: &out)
+                try renderSection(child, program, &context, into: &out)
             }
         case .block(let name, let fallback, let indentation):
             var c = context
@@ -166,23 +176,23 @@ struct TemplateRenderer {
             c.indentation = context.indented(indentation)
             if let override = context.inherited?[name] {
                 // An override can show itself (`{{$main}}` inside the `main` it defines): a level too.
-                try nested("block '\(name)'", override, c, into: &out)
+                try nested("block '\(name)'", override, &c, into: &out)
             } else {
-                try render(fallback, c, into: &out)
+                try render(fallback, &c, into: &out)
             }
         case .partial(let name, let indentation, let inherits):
-            try renderPartial(name, indentation, inherits, context, into: &out)
+            try renderPartial(name, indentation, inherits, &context, into: &out)
         case .dynamicPartial(let variable, let indentation, let inherits):
             // swift-mustache's rule: the variable must hold a String naming a template.
             guard let name = try lookup(variable, context) as? String else { return }
-            try renderPartial(name, indentation, inherits, context, into: &out)
+            try renderPartial(name, indentation, inherits, &context, into: &out)
         case .contentType(let html):
             context.html = html
         }
     }
 
     private func renderPartial(_ name: String, _ indentation: String?, _ inherits: [String: TemplateProgram]?,
-                               _ context: Context, into out: inout [UInt8]) throws {
+                               _ context: inout Context, into out: inout [UInt8]) throws {
         guard let found = programs[name] else { return }
         guard let program = found else { throw Unsupported() }
         var c = context
@@ -192,23 +202,23 @@ struct TemplateRenderer {
             c.inherited = context.inherited.map { $0.merging(inherits) { outer, _ in outer } } ?? inherits
         }
         c.html = true
-        try nested(name, program, c, into: &out)
+        try nested(name, program, &c, into: &out)
     }
 
-    private func renderSection(_ child: Any?, _ program: TemplateProgram, _ context: Context, into out: inout [UInt8]) throws {
+    private func renderSection(_ child: Any?, _ program: TemplateProgram, _ context: inout Context, into out: inout [UInt8]) throws {
         // The types pages hand over, known without a protocol cast; the switch below is swift-mustache's order.
         if let child {
             let known = ContextValue(child)
-            if known.isSingleValue { return try render(program, context.with(child), into: &out) }
+            if known.isSingleValue { return try context.pushing(child) { try render(program, &$0, into: &out) } }
             switch known {
-            case .fieldsList(let a): return try renderList(a, program, context, into: &out)
-            case .dictionaries(let a): return try renderList(a, program, context, into: &out)
-            case .questions(let a): return try renderList(a, program, context, into: &out)
-            case .stringDictionaries(let a): return try renderList(a, program, context, into: &out)
-            case .list(let a): return try renderList(a, program, context, into: &out)
-            case .strings(let a): return try renderList(a, program, context, into: &out)
+            case .fieldsList(let a): return try renderList(a, program, &context, into: &out)
+            case .dictionaries(let a): return try renderList(a, program, &context, into: &out)
+            case .questions(let a): return try renderList(a, program, &context, into: &out)
+            case .stringDictionaries(let a): return try renderList(a, program, &context, into: &out)
+            case .list(let a): return try renderList(a, program, &context, into: &out)
+            case .strings(let a): return try renderList(a, program, &context, into: &out)
             case .bool(let b):
-                if b { try render(program, context, into: &out) }
+                if b { try render(program, &context, into: &out) }
                 return
             default:
                 break
@@ -217,19 +227,19 @@ struct TemplateRenderer {
         if child is MustacheLambda { throw Unsupported() }
         switch child {
         case let list as any MustacheSequence:
-            try renderList(Self.elements(list), program, context, into: &out)
+            try renderList(Self.elements(list), program, &context, into: &out)
         case let bool as Bool:
-            if bool { try render(program, context, into: &out) }
+            if bool { try render(program, &context, into: &out) }
         case let null as MustacheCustomRenderable where null.isNull:
             return
         case .some(let value):
-            try render(program, context.with(value), into: &out)
+            try context.pushing(value) { try render(program, &$0, into: &out) }
         case .none:
             return
         }
     }
 
-    private func renderInverted(_ child: Any?, _ program: TemplateProgram, _ context: Context, into out: inout [UInt8]) throws {
+    private func renderInverted(_ child: Any?, _ program: TemplateProgram, _ context: inout Context, into out: inout [UInt8]) throws {
         // The types pages hand over, as `renderSection` knows them: a failed protocol cast
         // looks through every conformance, and most inverted sections test a value that is there.
         if let child {
@@ -237,7 +247,7 @@ struct TemplateRenderer {
             if known.isSingleValue { return }
             switch known {
             case .bool(let b):
-                if !b { try render(program, context, into: &out) }
+                if !b { try render(program, &context, into: &out) }
                 return
             // A list with items hides the section; an empty one is left to the switch, which shows it.
             case .fieldsList(let a) where !a.isEmpty: return
@@ -251,29 +261,30 @@ struct TemplateRenderer {
         if child is MustacheLambda { throw Unsupported() }
         switch child {
         case let list as any MustacheSequence:
-            if Self.isEmpty(list) { try render(program, context.with(list), into: &out) }
+            if Self.isEmpty(list) { try context.pushing(list) { try render(program, &$0, into: &out) } }
         case let bool as Bool:
-            if !bool { try render(program, context, into: &out) }
+            if !bool { try render(program, &context, into: &out) }
         case let null as MustacheCustomRenderable where null.isNull:
-            try render(program, context, into: &out)
+            try render(program, &context, into: &out)
         case .some:
             return
         case .none:
-            try render(program, context, into: &out)
+            try render(program, &context, into: &out)
         }
     }
 
-    /// One context for the whole list, its top replaced by each item in turn: a context per
-    /// item copied the stack, an allocation and a retain of every object on it, ten thousand
-    /// times on the pages that list every question.
-    private func renderList<T>(_ items: [T], _ program: TemplateProgram, _ context: Context, into out: inout [UInt8]) throws {
+    /// The page's one context for the whole list, its top replaced by each item in turn: a
+    /// context per item copied the stack, an allocation and a retain of every object on it,
+    /// ten thousand times on the pages that list every question.
+    private func renderList<T>(_ items: [T], _ program: TemplateProgram, _ context: inout Context, into out: inout [UInt8]) throws {
         guard let head = items.first else { return }
-        var c = context.with(head)
-        let top = c.stack.count - 1
-        for (i, item) in items.enumerated() {
-            if i > 0 { c.stack[top] = item }
-            c.sequence = SequencePosition(first: i == 0, last: i == items.count - 1, index: i)
-            try render(program, c, into: &out)
+        try context.pushing(head) { c in
+            let top = c.stack.count - 1
+            for (i, item) in items.enumerated() {
+                if i > 0 { c.stack[top] = item }
+                c.sequence = SequencePosition(first: i == 0, last: i == items.count - 1, index: i)
+                try render(program, &c, into: &out)
+            }
         }
     }
 

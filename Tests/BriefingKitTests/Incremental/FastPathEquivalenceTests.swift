@@ -143,6 +143,29 @@ import Mustache
         }
     }
 
+    /// The renderer keeps one context for a page and puts back what a section, a list or a
+    /// template changed (`Context.pushing`, `render(_:_:into:)`): a content-type tag switches
+    /// escaping for the rest of its own template only, and the stack and list positions are
+    /// as they were after each section, as in swift-mustache, which renders on copies.
+    @Test func sectionsAndContentTypesLeaveTheContextAsSwiftMustacheDoes() throws {
+        var library = Mustache.MustacheLibrary()
+        try library.register("{{#s}}{{%CONTENT_TYPE:TEXT}}{{v}}{{/s}}|{{v}}|{{#l}}{{v}}{{#last}}!{{/last}}{{/l}}|{{v}}|{{>p}}|{{v}}|"
+                             + "{{#o}}{{v}}{{#o}}{{v}}{{/o}}{{/o}}{{v}}|{{^n}}{{%CONTENT_TYPE:TEXT}}{{v}}{{/n}}{{v}}", named: "t")
+        try library.register("{{%CONTENT_TYPE:TEXT}}{{v}}{{#l}}{{#first}}f{{/first}}{{v}}{{/l}}", named: "p")
+        try library.register("{{v}}{{%CONTENT_TYPE:TEXT}}{{v}}{{#l}}{{v}}{{/l}}{{>p}}{{v}}", named: "q")
+        let renderer = TemplateRenderer(programs: TemplatePrograms(library, names: ["t", "p", "q"]).programs)
+        let context: ContextFields = [
+            "v": "<&>", "s": true, "n": false,
+            "l": [["v": "<a>"] as ContextFields, ["v": "<b>", "last": true] as ContextFields],
+            "o": ["v": "<o>"] as ContextFields,
+        ]
+        for name in ["t", "q"] {
+            let fast = String(decoding: try renderer.render(name, context), as: UTF8.self)
+            #expect(fast == library.render(context, withTemplate: name), "\(name)")
+            #expect(fast.contains("&lt;&amp;&gt;") && fast.contains("<&>"), "\(name): both escapings appear")
+        }
+    }
+
     /// A site's address loses a final "/" on bytes where that is the last Character's, by Characters otherwise.
     @Test func absoluteURLsTrimTheSlashAsCharactersDo() {
         for base in ["https://example.org/", "https://example.org", "/", "", "https://x.org/a\u{301}/", "https://x.org/\u{600}/", "é/", "a//"] {
