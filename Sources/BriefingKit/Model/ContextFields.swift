@@ -34,11 +34,13 @@ public struct ContextFields: ExpressibleByDictionaryLiteral, CustomStringConvert
     public var indices: Range<Int> { entries.indices }
 
     public func name(at i: Int) -> String {
-        entries.withUnsafeBufferPointer { $0.baseAddress!.advanced(by: i).pointer(to: \.0)!.pointee }
+        precondition(entries.indices.contains(i), "no field at \(i)")
+        return entries.withUnsafeBufferPointer { $0.baseAddress!.advanced(by: i).pointer(to: \.0)!.pointee }
     }
 
     public func value(at i: Int) -> Any {
-        entries.withUnsafeBufferPointer { $0.baseAddress!.advanced(by: i).pointer(to: \.1)!.pointee }
+        precondition(entries.indices.contains(i), "no field at \(i)")
+        return entries.withUnsafeBufferPointer { $0.baseAddress!.advanced(by: i).pointer(to: \.1)!.pointee }
     }
 
     /// The value named `name`, as a dictionary's subscript gives it; setting nil removes the name.

@@ -188,8 +188,8 @@ public struct Theme: Sendable {
         })
     }
 
-    /// Renders a page template. The context is made of dictionaries and arrays,
-    /// which swift-mustache reads directly instead of through `Mirror`.
+    /// Renders a page template. The context is made of named fields (`ContextFields`) and
+    /// arrays, which swift-mustache reads directly instead of through `Mirror`.
     public func render(_ template: String, _ context: ContextFields) throws(Diagnostic) -> String {
         String(decoding: try renderBytes(template, context), as: UTF8.self)
     }
