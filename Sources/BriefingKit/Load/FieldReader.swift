@@ -37,11 +37,15 @@ final class FieldReader {
         values.reserveCapacity(mapping.count)
         names.reserveCapacity(mapping.count)
         texts.reserveCapacity(mapping.count)
-        for (k, v) in mapping {
+        // By index: iterating a `Node.Mapping` first copies all its pairs into an array of tuples.
+        for i in mapping.indices {
+            let (k, v) = mapping[i]
             keys.append(k)
             values.append(v)
-            names.append(k.string)
-            texts.append(k.scalar?.string)
+            let text = k.scalar?.string
+            texts.append(text)
+            // A scalar key's `string` is its text; Yams' constructor is asked only for the others.
+            names.append(text ?? k.string)
         }
         (self.keys, self.values, self.names, self.texts) = (keys, values, names, texts)
         self.plainKeys = source.plainTags

@@ -11,6 +11,9 @@ final class QuestionContext: MustacheParent {
     let question: Question
     let recommendation: Recommendation
     let showRecommendation: Bool
+    /// Where its partial is kept (`QuestionPartials`), hashed once: a listed question is
+    /// looked up for its fingerprint, then for its rendering, sometimes from another core.
+    let key: QuestionPartials.Key
     private var built: ContextFields?
 
     init(views: Views, question: Question, recommendation: Recommendation, showRecommendation: Bool) {
@@ -18,6 +21,7 @@ final class QuestionContext: MustacheParent {
         self.question = question
         self.recommendation = recommendation
         self.showRecommendation = showRecommendation
+        key = QuestionPartials.Key(id: question.id, showRecommendation: showRecommendation)
     }
 
     var fields: ContextFields {
@@ -200,7 +204,7 @@ final class QuestionPartials: @unchecked Sendable {
     /// with (its question, its recommendation, and its page frame's site, root and level,
     /// all constants), never the fields it builds for the one page that owns it.
     func share(_ shown: [QuestionContext]) {
-        let missing = shown.map { (question: $0, key: Self.key($0)) }.filter { q in
+        let missing = shown.map { (question: $0, key: $0.key) }.filter { q in
             let shard = shard(q.key).shard
             return shard.lock.withLock { shard.entries[q.key]?.html == nil }
         }
@@ -240,10 +244,6 @@ final class QuestionPartials: @unchecked Sendable {
 
     private let queue = Queue()
 
-    private static func key(_ q: QuestionContext) -> Key {
-        Key(id: q.question.id, showRecommendation: q.showRecommendation)
-    }
-
     /// The fingerprint of the question's view on the placeholder root at level 3, and the
     /// size of its rendering (a guess when not rendered yet); the page adds its own root
     /// and level (`PageFingerprint.Writer`). A build that renders a few pages fingerprints
@@ -257,7 +257,7 @@ final class QuestionPartials: @unchecked Sendable {
     /// fingerprinting): each is made the first time a page asks for it, or taken from the
     /// last build's entry if that was made from an equal view.
     private func entry(_ q: QuestionContext, html: Bool) -> Entry {
-        let key = Self.key(q)
+        let key = q.key
         let (index, shard) = shard(key)
         let (found, view) = shard.lock.withLock { () -> (Entry?, QuestionView?) in
             guard let e = shard.entries[key] else { return (nil, nil) }
