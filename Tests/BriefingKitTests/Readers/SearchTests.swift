@@ -73,4 +73,19 @@ import Testing
         #expect(Double(index) / Double(html) < 0.30, "index \(index) B, HTML \(html) B")
         #expect(Double(script) / Double(html) < 0.30, "script \(script) B, HTML \(html) B")
     }
+
+    /// A document is written directly, as the compact `JSONValue` object it stands for:
+    /// fields in order, empty and absent ones left out, every string escaped alike.
+    @Test func documentsAreTheCompactJSONObjectsTheyStandFor() {
+        let cases: [[(String, String?)]] = [
+            [],
+            [("a", nil), ("b", "")],
+            [("ref", "q1.1"), ("title", nil), ("text", "</script> & \"quotes\" \\ \n\t\u{1} \u{2028}é"), ("empty", ""), ("url", "x/#q1.1")],
+            [("only", "v")],
+        ]
+        for fields in cases {
+            let tree = JSONValue.object(fields.compactMap { k, v in v.flatMap { $0.isEmpty ? nil : (k, .string($0)) } })
+            #expect(SearchIndex.document(fields) == tree.bytes(), "\(fields)")
+        }
+    }
 }
