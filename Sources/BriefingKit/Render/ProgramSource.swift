@@ -96,7 +96,10 @@ extension Theme {
     public static func builtInProgramsSource() throws -> String { try ProgramSource.file() }
 
     /// `count` bytes of built-in template `name` from `offset`: a text node of its program.
+    /// Empty where the text no longer reaches that far: it was edited since the file was made,
+    /// so its hash differs and `Theme.load` discards the program and parses the text.
     static func builtInText(_ name: String, _ offset: Int, _ count: Int) -> [UInt8] {
-        Array(builtIn[name]![offset..<(offset + count)])
+        guard let bytes = builtIn[name], offset >= 0, count >= 0, offset <= bytes.count - count else { return [] }
+        return Array(bytes[offset..<(offset + count)])
     }
 }

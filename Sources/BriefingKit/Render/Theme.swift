@@ -76,11 +76,7 @@ public struct Theme: Sendable {
         if let last, last.identity == identity, !diagnostics.hasErrors { return (last, diagnostics) }
         let names = texts.keys.sorted()
         let read = names.map { name in
-            // A built-in text as it was when its program was made: that program, no parse.
-            let known = builtInPrograms[name].flatMap { built in
-                shown[name] == nil && built.text == ContentHash(texts[name]!) ? built.program : nil
-            }
-            return (texts[name]!, known)
+            (texts[name]!, shown[name] == nil ? compiledProgram(name, text: texts[name]!) : nil)
         }.parallelMap(ReadTemplate.init)
         // Each text's tags, read once: for the depth refused before the parse and for the loop check.
         var tags: [String: TemplateTags] = [:]
@@ -139,6 +135,13 @@ public struct Theme: Sendable {
                           nesting: nesting)
         theme.identity = identity
         return (theme, diagnostics)
+    }
+
+    /// The compiled program of built-in template `name` (`BuiltInPrograms.swift`), when `text`
+    /// is the text it was read from: then it needs no parse.
+    static func compiledProgram(_ name: String, text: String) -> TemplateProgram? {
+        guard let built = builtInPrograms[name], built.text == ContentHash(text) else { return nil }
+        return built.program
     }
 
     /// swift-mustache's libraries of the theme's templates.

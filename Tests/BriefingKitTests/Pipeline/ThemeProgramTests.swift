@@ -27,6 +27,19 @@ import Testing
         }
     }
 
+    /// A built-in template edited since the file was made (its hash differs) is parsed, not run
+    /// from its old program, whose text nodes may point past the new text's end.
+    @Test func aTemplateEditedSinceItsProgramWasMadeIsParsed() throws {
+        let text = String(decoding: try #require(Theme.builtIn["footer"]), as: UTF8.self)
+        #expect(Theme.compiledProgram("footer", text: text) != nil)
+        #expect(Theme.compiledProgram("footer", text: text + " ") == nil)
+        #expect(Theme.compiledProgram("footer", text: "<p>x</p>") == nil)
+        #expect(Theme.compiledProgram("no-such-template", text: text) == nil)
+        #expect(Theme.builtInText("footer", 0, 3) == Array(text.utf8.prefix(3)))
+        #expect(Theme.builtInText("footer", text.utf8.count - 1, 5) == [])
+        #expect(Theme.builtInText("footer", -1, 2) == [] && Theme.builtInText("nothing", 0, 1) == [])
+    }
+
     /// Every page of a site comes out the same through the compiled programs, through programs
     /// read from swift-mustache's parse (an override that matches the built-in text exactly is
     /// parsed, as every override is), and through swift-mustache itself.
