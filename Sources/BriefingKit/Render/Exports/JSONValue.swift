@@ -12,24 +12,8 @@ enum JSONValue {
     /// `nil` becomes `null`, so optional fields keep their place in every record.
     static func orNull(_ s: String?) -> JSONValue { s.map { .string($0) } ?? .null }
 
-    /// Compact (`indent: nil`) for the search index, indented for files people read.
-    func bytes(indent: Int? = nil) -> [UInt8] {
-        var out = ByteText()
-        write(into: &out, indent: indent, level: 0)
-        return out.bytes
-    }
-
-    /// The same as `bytes(indent:)`, as a `String`.
-    func text(indent: Int? = nil) -> String {
-        String(decoding: bytes(indent: indent), as: UTF8.self)
-    }
-
+    /// Compact without `indent`, indented for files people read.
     func write(into out: inout ByteText, indent: Int?, level: Int) {
-        func newline(_ level: Int) {
-            guard let indent else { return }
-            out.append(byte: UInt8(ascii: "\n"))
-            out.append(byte: UInt8(ascii: " "), count: indent * level)
-        }
         switch self {
         case .string(let s): out.append(jsonQuoted: s)
         case .int(let i): out.append(i)
@@ -40,28 +24,49 @@ enum JSONValue {
             out.append(byte: UInt8(ascii: "["))
             for (i, item) in items.enumerated() {
                 if i > 0 { out.append(byte: UInt8(ascii: ",")) }
-                newline(level + 1)
+                out.appendJSONLineBreak(indent: indent, level: level + 1)
                 item.write(into: &out, indent: indent, level: level + 1)
             }
-            newline(level)
+            out.appendJSONLineBreak(indent: indent, level: level)
             out.append(byte: UInt8(ascii: "]"))
         case .object(let fields):
-            guard !fields.isEmpty else { out.append("{}" as StaticString); return }
-            out.append(byte: UInt8(ascii: "{"))
-            for (i, (key, value)) in fields.enumerated() {
-                if i > 0 { out.append(byte: UInt8(ascii: ",")) }
-                newline(level + 1)
-                out.append(jsonQuoted: key)
-                out.append(indent == nil ? ":" : ": " as StaticString)
-                value.write(into: &out, indent: indent, level: level + 1)
+            out.appendJSONObject(fields, indent: indent, level: level, key: { $0.0 }) { out, field in
+                field.1.write(into: &out, indent: indent, level: level + 1)
             }
-            newline(level)
-            out.append(byte: UInt8(ascii: "}"))
         }
     }
 }
 
 extension ByteText {
+    /// A JSON object: `{`, each field's quoted `key` and its value (written by `value`) apart
+    /// by `,`, `}`, or `{}` without fields; each field on a line of its own when `indent` is set.
+    /// A field whose `key` is nil is left out. The one writer of an object's punctuation, for
+    /// `JSONValue` trees and for callers that write their values straight (`SearchIndex`).
+    mutating func appendJSONObject<Fields: Sequence>(_ fields: Fields, indent: Int?, level: Int,
+                                                    key: (Fields.Element) -> String?,
+                                                    value: (inout ByteText, Fields.Element) -> Void) {
+        var empty = true
+        for field in fields {
+            guard let name = key(field) else { continue }
+            append(byte: UInt8(ascii: empty ? "{" : ","))
+            empty = false
+            appendJSONLineBreak(indent: indent, level: level + 1)
+            append(jsonQuoted: name)
+            append(indent == nil ? ":" : ": " as StaticString)
+            value(&self, field)
+        }
+        guard !empty else { append("{}" as StaticString); return }
+        appendJSONLineBreak(indent: indent, level: level)
+        append(byte: UInt8(ascii: "}"))
+    }
+
+    /// A line break and `level` indents, when `indent` is set; nothing in compact JSON.
+    mutating func appendJSONLineBreak(indent: Int?, level: Int) {
+        guard let indent else { return }
+        append(byte: UInt8(ascii: "\n"))
+        append(byte: UInt8(ascii: " "), count: indent * level)
+    }
+
     /// `s` as a JSON string literal, quotes included.
     ///
     /// RFC 8259 escaping, plus U+2028/U+2029 (UTF-8 `E2 80 A8` and `E2 80 A9`;

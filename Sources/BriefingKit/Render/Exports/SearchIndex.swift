@@ -71,21 +71,13 @@ struct SearchIndex {
     }
 
     /// One document: its fields in order, empty ones left out to keep the index small.
-    /// Written as `JSONValue.object(...).bytes()` writes a compact object, without the tree:
+    /// A compact JSON object written straight from the strings, without a `JSONValue` tree:
     /// there are thousands of documents, each a few strings.
     static func document(_ fields: [(String, String?)]) -> [UInt8] {
         var out = ByteText(reservingCapacity: fields.reduce(2) { $0 + $1.0.utf8.count + ($1.1?.utf8.count ?? 0) + 6 })
-        out.append(byte: UInt8(ascii: "{"))
-        var first = true
-        for (key, value) in fields {
-            guard let value, !value.isEmpty else { continue }
-            if !first { out.append(byte: UInt8(ascii: ",")) }
-            first = false
-            out.append(jsonQuoted: key)
-            out.append(byte: UInt8(ascii: ":"))
-            out.append(jsonQuoted: value)
+        out.appendJSONObject(fields, indent: nil, level: 0, key: { $0.1?.isEmpty == false ? $0.0 : nil }) { out, field in
+            out.append(jsonQuoted: field.1!)
         }
-        out.append(byte: UInt8(ascii: "}"))
         return out.bytes
     }
 }
