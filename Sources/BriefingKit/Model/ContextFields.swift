@@ -24,11 +24,6 @@ public struct ContextFields: ExpressibleByDictionaryLiteral, CustomStringConvert
         entries.reserveCapacity(minimumCapacity)
     }
 
-    /// A dictionary's entries in the order of their names, for callers that hold one.
-    public init(_ dictionary: [String: Any]) {
-        entries = dictionary.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
-    }
-
     public var count: Int { entries.count }
     public var isEmpty: Bool { entries.isEmpty }
     public var indices: Range<Int> { entries.indices }

@@ -43,7 +43,8 @@ enum ContextValue {
     static func takes(_ t: Any.Type) -> Bool {
         t == String.self || t == ContextFields.self || t == [String: Any].self || t == QuestionContext.self
             || t == QuestionFields.self || t == Int.self || t == Bool.self || t == [String: String].self
-            || t == [QuestionContext].self || t == [ContextFields].self || t == [[String: Any]].self || t == [[String: String]].self || t == [String].self || t == [Any].self
+            || t == [QuestionContext].self || t == [ContextFields].self || t == [[String: Any]].self
+            || t == [[String: String]].self || t == [String].self || t == [Any].self
     }
 }
 

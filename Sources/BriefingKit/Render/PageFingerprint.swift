@@ -59,13 +59,12 @@ enum PageFingerprint {
             if let s { string(s) } else { byte(0) }
         }
 
-        /// Through `withUTF8`, which hands over a small string's bytes from a copy on the stack:
-        /// `utf8.withContiguousStorageIfAvailable` has none for them, and the byte-at-a-time
+        /// Through `ByteText.withUTF8`, which hands over a small string's bytes from a copy on the
+        /// stack: `utf8.withContiguousStorageIfAvailable` has none for them, and the byte-at-a-time
         /// loop it fell back to was most of the cost of every field's name.
         mutating func string(_ s: String) {
             byte(1)
-            var s = s
-            s.withUTF8 { utf8 in
+            ByteText.withUTF8(s) { utf8 in
                 text += utf8.count
                 word(UInt64(utf8.count))
                 stream.bytes(UnsafeRawBufferPointer(utf8))

@@ -95,7 +95,7 @@ struct QuestionView: Hashable, Sendable {
         textHTML.utf8.count + (answerHTML?.utf8.count ?? 0) + 900 + 120 * (same.count + backlinks.count)
     }
 
-    /// The `question` partial's context as a dictionary: every field `QuestionFields` has,
+    /// The `question` partial's context as named fields: every field `QuestionFields` has,
     /// for pages whose templates read a question's fields themselves.
     var fields: ContextFields {
         let read = QuestionFields(self)

@@ -56,7 +56,6 @@ import Testing
         let g: ContextFields = ["url": 1, "urn": 2, "urls": 3, "a-long-name-past-fifteen-bytes": 4, "a-long-name-past-fifteen-bytez": 5]
         #expect(g["urn"] as? Int == 2 && g["urls"] as? Int == 3 && g["ur"] == nil)
         #expect(g["a-long-name-past-fifteen-bytez"] as? Int == 5)
-        #expect(ContextFields(["z": 1, "a": 2]).indices.map { ContextFields(["z": 1, "a": 2]).name(at: $0) } == ["a", "z"])
     }
 
     @Test func printedAsADictionaryPrintsItself() {
