@@ -24,7 +24,10 @@ enum ReferenceScanner {
         bytes.withUnsafeBufferPointer { b in
             var out: [Match] = []
             var i = 0
-            while i < b.count {
+            while true {
+                // Only "[", "R" and "r" can start a reference.
+                i = ByteSkip.next(in: b, from: i, vector: starts, scalar: starts)
+                guard i < b.count else { break }
                 if b[i] == 91, i + 1 < b.count, b[i + 1] == 91, let m = wiki(b, at: i) {  // "[["
                     out.append(m)
                     i = m.range.upperBound
@@ -40,6 +43,15 @@ enum ReferenceScanner {
             }
             return out
         }
+    }
+
+    /// The bytes a reference starts with: `[`, `R`, `r`.
+    @inline(__always)
+    static func starts(_ c: UInt8) -> Bool { c == 91 || c == 82 || c == 114 }
+
+    @inline(__always)
+    static func starts(_ v: ByteSkip.Vector) -> ByteSkip.Mask {
+        v .== ByteSkip.splat(91) .| v .== ByteSkip.splat(82) .| v .== ByteSkip.splat(114)
     }
 
     private static func wiki(_ b: UnsafeBufferPointer<UInt8>, at start: Int) -> Match? {

@@ -54,33 +54,19 @@ enum SourceText {
     /// allow (`control`: C0 and C1 controls but tab, line ends and form feed; DEL;
     /// U+FFFE and U+FFFF): cmark and the escaping pass them on, and the page is then invalid.
     private static func firstInvalidUTF8(_ bytes: [UInt8]) -> (offset: Int, control: UInt32?)? {
-        bytes.withUnsafeBufferPointer { b in
-            guard let base = b.baseAddress else { return nil }
-            return firstInvalidUTF8(UnsafeRawPointer(base), b)
-        }
+        bytes.withUnsafeBufferPointer { firstInvalidUTF8($0) }
     }
 
-    private static func firstInvalidUTF8(_ raw: UnsafeRawPointer, _ b: UnsafeBufferPointer<UInt8>) -> (offset: Int, control: UInt32?)? {
+    private static func firstInvalidUTF8(_ b: UnsafeBufferPointer<UInt8>) -> (offset: Int, control: UInt32?)? {
         var i = 0
         let n = b.count
-        while i < n {
-            // Eight ASCII bytes at a time, none below 0x20 nor DEL (the usual case: a serve
-            // rebuild checks every file): a word with a high bit, a control or DEL (tab and
-            // line ends included) goes through the byte loop below, one character at a time.
-            if i + 8 <= n {
-                let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-                let high: UInt64 = 0x8080_8080_8080_8080
-                if w & high == 0 {
-                    let below20 = (w &- 0x2020_2020_2020_2020) & ~w & high
-                    let del = w ^ 0x7F7F_7F7F_7F7F_7F7F
-                    if below20 == 0 && (del &- 0x0101_0101_0101_0101) & ~del & high == 0 { i += 8; continue }
-                }
-            }
+        while true {
+            // Sixteen bytes at a time past printable ASCII, tab, line ends and form feed (the
+            // usual case: a serve rebuild checks every file); the rest one character at a time.
+            i = ByteSkip.next(in: b, from: i, vector: stops, scalar: stops)
+            guard i < n else { return nil }
             let c = b[i]
-            if c < 0x80 {
-                if (c < 0x20 && c != 9 && c != 10 && c != 12 && c != 13) || c == 0x7F { return (i, UInt32(c)) }
-                i += 1; continue
-            }
+            if c < 0x80 { return (i, UInt32(c)) }
             let need: Int
             let min: UInt32
             var cp: UInt32
@@ -100,7 +86,17 @@ enum SourceText {
             if (0x80...0x9F).contains(cp) || cp == 0xFFFE || cp == 0xFFFF { return (i, cp) }
             i += need + 1
         }
-        return nil
+    }
+
+    /// The bytes `firstInvalidUTF8` must look at: controls but tab, line ends and form feed,
+    /// DEL, and every byte of a non-ASCII character.
+    @inline(__always)
+    static func stops(_ c: UInt8) -> Bool { c >= 0x7F || (c < 0x20 && c != 9 && c != 10 && c != 12 && c != 13) }
+
+    @inline(__always)
+    static func stops(_ v: ByteSkip.Vector) -> ByteSkip.Mask {
+        v .>= ByteSkip.splat(0x7F) .| (v .< ByteSkip.splat(0x20) .& v .!= ByteSkip.splat(9)
+            .& v .!= ByteSkip.splat(10) .& v .!= ByteSkip.splat(12) .& v .!= ByteSkip.splat(13))
     }
 }
 

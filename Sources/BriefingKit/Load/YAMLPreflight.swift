@@ -79,45 +79,57 @@ enum YAMLPreflight {
     ///   indicators (`- - key:`), so block depth is at most one more than the longest such
     ///   prefix of a line (spaces, tabs, `-`, `?`, `:`); flow depth is at most the count of
     ///   `[` and `{`. Markdown links (`[[11.2]]`) count too: a file with many only takes the scan.
+    ///
+    /// The bytes it must look at are few (line breaks, non-ASCII, `*`, `[`, `{`), so it skips
+    /// to them sixteen at a time; a prefix is measured where a line starts.
     static func cannotRefuse(_ yaml: String) -> Bool {
         var yaml = yaml
         return yaml.withUTF8 { b in
             var flows = 0
-            var longestPrefix = 0
-            var prefix = 0
-            var inPrefix = true
-            var last: UInt8 = 10  // the byte before the current one, blanks skipped; a line break at the start
-            for c in b {
-                switch c {
-                case 10, 13, 0x80...:
-                    // libyaml also breaks lines at NEL, LS and PS: any byte of a non-ASCII
-                    // character starts a prefix here, which can only make the bound larger.
-                    inPrefix = true
-                    prefix = 0
-                    last = c
-                    continue
-                case 32, 9:
-                    if inPrefix { prefix += 1; longestPrefix = max(longestPrefix, prefix) }
-                    continue
-                case 42:  // *
-                    if !Self.isInsideToken(last) { return false }
+            var longestPrefix = prefix(b, from: 0)
+            var i = 0
+            while true {
+                i = ByteSkip.next(in: b, from: i, vector: stops, scalar: stops)
+                guard i < b.count else { break }
+                switch b[i] {
+                case 42:  // *, after the byte before it, blanks skipped (a line break at the start)
+                    var j = i - 1
+                    while j >= 0 && (b[j] == 32 || b[j] == 9) { j -= 1 }
+                    if !isInsideToken(j >= 0 ? b[j] : 10) { return false }
                 case 91, 123:  // [ {
                     flows += 1
                 default:
-                    break
+                    // libyaml also breaks lines at NEL, LS and PS: any byte of a non-ASCII
+                    // character starts a prefix here, which can only make the bound larger.
+                    longestPrefix = max(longestPrefix, prefix(b, from: i + 1))
                 }
-                if inPrefix {
-                    if c == 45 || c == 63 || c == 58 {  // - ? :
-                        prefix += 1
-                        longestPrefix = max(longestPrefix, prefix)
-                    } else {
-                        inPrefix = false
-                    }
-                }
-                last = c
+                i += 1
             }
             return longestPrefix + 1 + flows <= maxDepth
         }
+    }
+
+    /// The bytes `cannotRefuse` looks at: line breaks, non-ASCII bytes, `*`, `[`, `{`.
+    @inline(__always)
+    static func stops(_ c: UInt8) -> Bool { c == 10 || c == 13 || c >= 0x80 || c == 42 || c == 91 || c == 123 }
+
+    @inline(__always)
+    static func stops(_ v: ByteSkip.Vector) -> ByteSkip.Mask {
+        v .== ByteSkip.splat(10) .| v .== ByteSkip.splat(13) .| v .>= ByteSkip.splat(0x80)
+            .| v .== ByteSkip.splat(42) .| v .== ByteSkip.splat(91) .| v .== ByteSkip.splat(123)
+    }
+
+    /// Blanks and compact indicators (`-`, `?`, `:`) from `start`: where a block collection
+    /// on this line could start.
+    private static func prefix(_ b: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        var i = start
+        while i < b.count {
+            switch b[i] {
+            case 32, 9, 45, 63, 58: i += 1
+            default: return i - start
+            }
+        }
+        return i - start
     }
 
     /// Bytes after which a `*` cannot start a token that composes: see `cannotRefuse`.

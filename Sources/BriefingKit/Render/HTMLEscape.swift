@@ -5,16 +5,17 @@ enum HTMLEscape {
         let start = out.count
         text.withUTF8 { b in
             var clean = 0
-            for i in 0..<b.count {
-                let c = b[i]
+            var i = -1
+            while true {
+                i = ByteSkip.next(in: b, from: i + 1, vector: stops, scalar: stops)
+                guard i < b.count else { break }
                 let replacement: StaticString
-                switch c {
+                switch b[i] {
                 case 60: replacement = "&lt;"
                 case 62: replacement = "&gt;"
                 case 38: replacement = "&amp;"
                 case 34: replacement = "&quot;"
-                case 39: replacement = "&#39;"
-                default: continue
+                default: replacement = "&#39;"
                 }
                 // swift-mustache escapes whole Characters: a mark joined to the character keeps it as is.
                 if (i + 1 < b.count && b[i + 1] >= 0x80) || (i > 0 && b[i - 1] >= 0x80) {
@@ -28,6 +29,16 @@ enum HTMLEscape {
             }
             out.append(contentsOf: b[clean...])
         }
+    }
+
+    /// The bytes `append` replaces: `<`, `>`, `&`, `"`, `'`.
+    @inline(__always)
+    static func stops(_ c: UInt8) -> Bool { c == 60 || c == 62 || c == 38 || c == 34 || c == 39 }
+
+    @inline(__always)
+    static func stops(_ v: ByteSkip.Vector) -> ByteSkip.Mask {
+        v .== ByteSkip.splat(60) .| v .== ByteSkip.splat(62) .| v .== ByteSkip.splat(38)
+            .| v .== ByteSkip.splat(34) .| v .== ByteSkip.splat(39)
     }
 
     private static let table: [Character: String] = ["<": "&lt;", ">": "&gt;", "&": "&amp;", "\"": "&quot;", "'": "&#39;"]

@@ -76,14 +76,15 @@ extension ByteText {
     /// and `&`, so the literal can sit inside an HTML `<script>` element without ending it.
     mutating func append(jsonQuoted s: String, htmlSafe: Bool = false) {
         append(byte: UInt8(ascii: "\""))
-        let stopsAt: UInt8 = htmlSafe ? 3 : 1
-        ByteText.withUTF8(s) { utf8 in Self.jsonStops.withUnsafeBufferPointer { stops in
+        ByteText.withUTF8(s) { utf8 in
             var run = 0  // start of the bytes not yet copied
             var i = 0
-            while i < utf8.count {
+            while true {
+                i = htmlSafe
+                    ? ByteSkip.next(in: utf8, from: i, vector: Self.jsonStopsHTMLSafe, scalar: Self.jsonStopsHTMLSafe)
+                    : ByteSkip.next(in: utf8, from: i, vector: Self.jsonStops, scalar: Self.jsonStops)
+                guard i < utf8.count else { break }
                 let b = utf8[i]
-                // One table look-up per byte that needs nothing, which is nearly all of them.
-                guard stops[Int(b)] & stopsAt != 0 else { i += 1; continue }
                 var width = 1
                 if b == 0xE2 {
                     guard i + 2 < utf8.count && utf8[i + 1] == 0x80 && (utf8[i + 2] == 0xA8 || utf8[i + 2] == 0xA9) else { i += 1; continue }
@@ -111,17 +112,25 @@ extension ByteText {
                 run = i
             }
             append(utf8, run..<utf8.count)
-        } }
+        }
         append(byte: UInt8(ascii: "\""))
     }
 
-    /// For `append(jsonQuoted:)`, by byte: 1, escaped in any JSON string (`"`, `\`, controls,
-    /// and 0xE2, which may start U+2028 or U+2029); 2, escaped where `htmlSafe` (`<`, `>`, `&`).
-    private static let jsonStops: [UInt8] = (0..<256).map { b in
-        switch UInt8(b) {
-        case UInt8(ascii: "\""), UInt8(ascii: "\\"), ..<0x20, 0xE2: 3
-        case UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "&"): 2
-        default: 0
-        }
+    /// For `append(jsonQuoted:)`: the bytes escaped in any JSON string (`"`, `\`, controls,
+    /// and 0xE2, which may start U+2028 or U+2029), and with them, where `htmlSafe`, `<`, `>`, `&`.
+    @inline(__always)
+    static func jsonStops(_ c: UInt8) -> Bool { c == 34 || c == 92 || c < 0x20 || c == 0xE2 }
+
+    @inline(__always)
+    static func jsonStops(_ v: ByteSkip.Vector) -> ByteSkip.Mask {
+        v .== ByteSkip.splat(34) .| v .== ByteSkip.splat(92) .| v .< ByteSkip.splat(0x20) .| v .== ByteSkip.splat(0xE2)
+    }
+
+    @inline(__always)
+    static func jsonStopsHTMLSafe(_ c: UInt8) -> Bool { jsonStops(c) || c == 60 || c == 62 || c == 38 }
+
+    @inline(__always)
+    static func jsonStopsHTMLSafe(_ v: ByteSkip.Vector) -> ByteSkip.Mask {
+        jsonStops(v) .| v .== ByteSkip.splat(60) .| v .== ByteSkip.splat(62) .| v .== ByteSkip.splat(38)
     }
 }

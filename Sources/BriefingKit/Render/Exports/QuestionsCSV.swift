@@ -38,23 +38,38 @@ extension ByteText {
     /// then in double quotes, with each double quote inside doubled.
     mutating func append(csvField s: String) {
         ByteText.withUTF8(s) { utf8 in
-            let special: (UInt8) -> Bool = {
-                $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\r") || $0 == UInt8(ascii: "\n")
-            }
-            guard utf8.contains(where: special) else {
+            let special = ByteSkip.next(in: utf8, from: 0, vector: Self.csvSpecial, scalar: Self.csvSpecial)
+            guard special < utf8.count else {
                 append(utf8, 0..<utf8.count)
                 return
             }
             append(byte: UInt8(ascii: "\""))
             var run = 0  // start of the bytes not yet copied
-            for i in 0..<utf8.count where utf8[i] == UInt8(ascii: "\"") {
+            var quote = ByteSkip.next(in: utf8, from: special, vector: Self.csvQuote, scalar: Self.csvQuote)
+            while quote < utf8.count {
                 // Copy up to and including the quote, then the quote once more.
-                append(utf8, run..<(i + 1))
+                append(utf8, run..<(quote + 1))
                 append(byte: UInt8(ascii: "\""))
-                run = i + 1
+                run = quote + 1
+                quote = ByteSkip.next(in: utf8, from: run, vector: Self.csvQuote, scalar: Self.csvQuote)
             }
             append(utf8, run..<utf8.count)
             append(byte: UInt8(ascii: "\""))
         }
     }
+
+    /// The bytes that put a CSV field in quotes: `,`, `"`, CR, LF.
+    @inline(__always)
+    static func csvSpecial(_ c: UInt8) -> Bool { c == 44 || c == 34 || c == 13 || c == 10 }
+
+    @inline(__always)
+    static func csvSpecial(_ v: ByteSkip.Vector) -> ByteSkip.Mask {
+        v .== ByteSkip.splat(44) .| v .== ByteSkip.splat(34) .| v .== ByteSkip.splat(13) .| v .== ByteSkip.splat(10)
+    }
+
+    @inline(__always)
+    static func csvQuote(_ c: UInt8) -> Bool { c == 34 }
+
+    @inline(__always)
+    static func csvQuote(_ v: ByteSkip.Vector) -> ByteSkip.Mask { v .== ByteSkip.splat(34) }
 }

@@ -1,0 +1,240 @@
+import Foundation
+import Testing
+@testable import BriefingKit
+
+/// `ByteSkip` lets the escapers and scanners pass sixteen bytes at a time. Each says which
+/// bytes stop it twice, for a vector and for a byte; if the two disagreed, a byte would be
+/// skipped that should have been escaped. The old byte-at-a-time loops are kept here as the
+/// rules the new ones must follow.
+@Suite struct ByteSkipTests {
+    typealias Stops = (vector: (ByteSkip.Vector) -> ByteSkip.Mask, scalar: (UInt8) -> Bool)
+
+    static var stops: [(String, Stops)] { [
+        ("HTMLEscape", (HTMLEscape.stops, HTMLEscape.stops)),
+        ("JSON", (ByteText.jsonStops, ByteText.jsonStops)),
+        ("JSON, HTML-safe", (ByteText.jsonStopsHTMLSafe, ByteText.jsonStopsHTMLSafe)),
+        ("CSV field", (ByteText.csvSpecial, ByteText.csvSpecial)),
+        ("CSV quote", (ByteText.csvQuote, ByteText.csvQuote)),
+        ("YAML preflight", (YAMLPreflight.stops, YAMLPreflight.stops)),
+        ("references", (ReferenceScanner.starts, ReferenceScanner.starts)),
+        ("source text", (SourceText.stops, SourceText.stops)),
+    ] }
+
+    @Test func everyVectorTestMarksTheLanesItsByteTestAccepts() {
+        for (name, s) in Self.stops {
+            for first in stride(from: 0, to: 256, by: 16) {
+                var v = ByteSkip.Vector()
+                for lane in 0..<16 { v[lane] = UInt8(first + lane) }
+                let mask = s.vector(v)
+                for lane in 0..<16 where mask[lane] != s.scalar(v[lane]) {
+                    Issue.record("\(name): byte \(v[lane]) is \(mask[lane] ? "" : "not ")a stop for the vector only")
+                }
+            }
+        }
+    }
+
+    @Test func nextFindsTheFirstStopAtAnyPlaceAndLength() {
+        var rng = SystemRandomNumberGenerator()
+        for (name, s) in Self.stops {
+            for _ in 0..<300 {
+                let count = Int.random(in: 0...70, using: &rng)
+                // Mostly bytes that stop nothing, so that the vector loop runs.
+                let bytes = (0..<count).map { _ in Bool.random(using: &rng) && Int.random(in: 0..<8, using: &rng) == 0
+                    ? UInt8.random(in: 0...255, using: &rng) : UInt8(ascii: "e") }
+                let from = Int.random(in: 0...count, using: &rng)
+                let expected = bytes[from...].firstIndex(where: s.scalar) ?? count
+                let found = bytes.withUnsafeBufferPointer { ByteSkip.next(in: $0, from: from, vector: s.vector, scalar: s.scalar) }
+                #expect(found == expected, "\(name): \(bytes) from \(from)")
+            }
+        }
+    }
+
+    /// Text made of the bytes these loops care about, spaced out by ordinary ones.
+    static func randomText(_ rng: inout some RandomNumberGenerator, alphabet: [String], count: ClosedRange<Int> = 0...60) -> String {
+        (0..<Int.random(in: count, using: &rng)).map { _ in alphabet.randomElement(using: &rng)! }.joined()
+    }
+
+    @Test func escapingMatchesTheByteLoops() {
+        var rng = SystemRandomNumberGenerator()
+        let alphabet = ["a", "bcdefghijklmnopq", "rst uvw", " ", "<", ">", "&", "\"", "'", "\\", ",", "\n", "\r", "\t",
+                        "\u{1}", "\u{1F}", "\u{7F}", "é", "e\u{301}", "\u{2028}", "\u{2029}", "\u{2027}", "—", "🙂"]
+        for _ in 0..<3000 {
+            let s = Self.randomText(&rng, alphabet: alphabet)
+            var html: [UInt8] = []
+            HTMLEscape.append(s, to: &html)
+            #expect(html == Reference.html(s), "HTML: \(s.debugDescription)")
+            for htmlSafe in [false, true] {
+                var json = ByteText()
+                json.append(jsonQuoted: s, htmlSafe: htmlSafe)
+                #expect(json.bytes == Reference.json(s, htmlSafe: htmlSafe), "JSON: \(s.debugDescription)")
+            }
+            var csv = ByteText()
+            csv.append(csvField: s)
+            #expect(csv.bytes == Reference.csv(s), "CSV: \(s.debugDescription)")
+        }
+    }
+
+    @Test func thePreflightMatchesItsByteLoop() {
+        var rng = SystemRandomNumberGenerator()
+        let alphabet = ["a", "key: ", "value text ", " ", "  ", "\t", "- ", "? ", ": ", "-", "*", "*x", "**", "[", "{", "]", "}",
+                        "\n", "\r", "\r\n", ",", "&a ", "\"q\" ", "é", "\u{85}", "\u{2028}"]
+        for _ in 0..<5000 {
+            var s = Self.randomText(&rng, alphabet: alphabet)
+            if Bool.random(using: &rng) {
+                // A line whose blanks and indicators come near the depth limit, after other text.
+                let indent = Self.randomText(&rng, alphabet: [" ", "\t", "- ", "? ", ": ", "-", "\t-"], count: 45...65)
+                s = Self.randomText(&rng, alphabet: alphabet) + ["\n", "\r", "é", ""].randomElement(using: &rng)! + indent + "k: v\n" + s
+            }
+            #expect(YAMLPreflight.cannotRefuse(s) == Reference.cannotRefuse(s), "\(s.debugDescription)")
+        }
+    }
+
+    @Test func sourceTextRefusesWhatTheByteLoopRefused() {
+        var rng = SystemRandomNumberGenerator()
+        for _ in 0..<5000 {
+            let count = Int.random(in: 0...60, using: &rng)
+            // No NUL (refused before this check) and no byte-order mark (dropped before it).
+            var bytes = (0..<count).map { _ -> UInt8 in
+                switch Int.random(in: 0..<10, using: &rng) {
+                case 0: UInt8.random(in: 1...255, using: &rng)
+                case 1: [9, 10, 12, 13, 0x7F, 0x80, 0xBF, 0xC2, 0xE2, 0xEF, 0xF0, 0xF4, 0xF5].randomElement(using: &rng)!
+                default: UInt8(ascii: "m")
+                }
+            }
+            if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+            let expected: SourceText.Failure? = Reference.firstInvalidUTF8(bytes).map { bad in
+                let before = bytes[..<bad.offset]
+                let lineStart = (before.lastIndex(of: 10) ?? -1) + 1
+                let line = before.filter { $0 == 10 }.count + 1
+                let column = bytes[lineStart..<bad.offset].filter { $0 & 0xC0 != 0x80 }.count + 1
+                return bad.control.map { .control(line: line, column: column, scalar: $0) } ?? .notUTF8(line: line, column: column)
+            }
+            let actual: SourceText.Failure? = switch SourceText.decode(bytes) {
+            case .success: nil
+            case .failure(let failure): failure
+            }
+            #expect(actual == expected, "\(bytes)")
+        }
+    }
+
+    /// The loops as they were before `ByteSkip`.
+    enum Reference {
+        static func html(_ text: String) -> [UInt8] {
+            let b = Array(text.utf8)
+            var out: [UInt8] = []
+            var clean = 0
+            for i in 0..<b.count {
+                let replacement: String
+                switch b[i] {
+                case 60: replacement = "&lt;"
+                case 62: replacement = "&gt;"
+                case 38: replacement = "&amp;"
+                case 34: replacement = "&quot;"
+                case 39: replacement = "&#39;"
+                default: continue
+                }
+                if (i + 1 < b.count && b[i + 1] >= 0x80) || (i > 0 && b[i - 1] >= 0x80) {
+                    let table: [Character: String] = ["<": "&lt;", ">": "&gt;", "&": "&amp;", "\"": "&quot;", "'": "&#39;"]
+                    return Array(text.map { table[$0] ?? String($0) }.joined().utf8)
+                }
+                out += b[clean..<i]
+                out += Array(replacement.utf8)
+                clean = i + 1
+            }
+            return out + b[clean...]
+        }
+
+        static func json(_ s: String, htmlSafe: Bool) -> [UInt8] {
+            let utf8 = Array(s.utf8)
+            var out: [UInt8] = [34]
+            var i = 0
+            while i < utf8.count {
+                let b = utf8[i]
+                var width = 1
+                let escaped: String
+                switch b {
+                case 34: escaped = "\\\""
+                case 92: escaped = "\\\\"
+                case 10: escaped = "\\n"
+                case 13: escaped = "\\r"
+                case 9: escaped = "\\t"
+                case 0xE2 where i + 2 < utf8.count && utf8[i + 1] == 0x80 && (utf8[i + 2] == 0xA8 || utf8[i + 2] == 0xA9):
+                    escaped = utf8[i + 2] == 0xA8 ? "\\u2028" : "\\u2029"; width = 3
+                case 60 where htmlSafe: escaped = "\\u003c"
+                case 62 where htmlSafe: escaped = "\\u003e"
+                case 38 where htmlSafe: escaped = "\\u0026"
+                case ..<0x20: escaped = String(format: "\\u%04x", b)
+                default: out.append(b); i += 1; continue
+                }
+                out += Array(escaped.utf8)
+                i += width
+            }
+            return out + [34]
+        }
+
+        static func csv(_ s: String) -> [UInt8] {
+            let utf8 = Array(s.utf8)
+            guard utf8.contains(where: { $0 == 44 || $0 == 34 || $0 == 13 || $0 == 10 }) else { return utf8 }
+            return [34] + utf8.flatMap { $0 == 34 ? [34, 34] : [$0] } + [34]
+        }
+
+        static func cannotRefuse(_ yaml: String) -> Bool {
+            var flows = 0, longestPrefix = 0, prefix = 0
+            var inPrefix = true
+            var last: UInt8 = 10
+            for c in yaml.utf8 {
+                switch c {
+                case 10, 13, 0x80...:
+                    inPrefix = true; prefix = 0; last = c
+                    continue
+                case 32, 9:
+                    if inPrefix { prefix += 1; longestPrefix = max(longestPrefix, prefix) }
+                    continue
+                case 42:
+                    switch last {
+                    case 48...57, 65...90, 97...122, 46, 39, 34, 40, 41, 95, 47, 59, 61, 43, 42: break
+                    default: return false
+                    }
+                case 91, 123:
+                    flows += 1
+                default:
+                    break
+                }
+                if inPrefix {
+                    if c == 45 || c == 63 || c == 58 { prefix += 1; longestPrefix = max(longestPrefix, prefix) } else { inPrefix = false }
+                }
+                last = c
+            }
+            return longestPrefix + 1 + flows <= YAMLPreflight.maxDepth
+        }
+
+        static func firstInvalidUTF8(_ b: [UInt8]) -> (offset: Int, control: UInt32?)? {
+            var i = 0
+            let n = b.count
+            while i < n {
+                let c = b[i]
+                if c < 0x80 {
+                    if (c < 0x20 && c != 9 && c != 10 && c != 12 && c != 13) || c == 0x7F { return (i, UInt32(c)) }
+                    i += 1; continue
+                }
+                let need: Int, min: UInt32
+                var cp: UInt32
+                switch c {
+                case 0xC2...0xDF: need = 1; min = 0x80; cp = UInt32(c & 0x1F)
+                case 0xE0...0xEF: need = 2; min = 0x800; cp = UInt32(c & 0x0F)
+                case 0xF0...0xF4: need = 3; min = 0x10000; cp = UInt32(c & 0x07)
+                default: return (i, nil)
+                }
+                if i + need >= n { return (i, nil) }
+                for k in 1...need {
+                    guard b[i + k] & 0xC0 == 0x80 else { return (i, nil) }
+                    cp = cp << 6 | UInt32(b[i + k] & 0x3F)
+                }
+                if cp < min || cp > 0x10FFFF || (0xD800...0xDFFF).contains(cp) { return (i, nil) }
+                if (0x80...0x9F).contains(cp) || cp == 0xFFFE || cp == 0xFFFF { return (i, cp) }
+                i += need + 1
+            }
+            return nil
+        }
+    }
+}
