@@ -113,21 +113,40 @@ final class MarkdownDocument {
         var joinsCharacters = false
         let out = [UInt8](unsafeUninitializedCapacity: b.count) { out, written in
             b.withUnsafeBufferPointer { b in
+                let count = b.count
                 var n = 0
                 var pending = false
-                for i in 0..<b.count {
-                    let c = b[i]
-                    if c == 32 || c == 10 {
-                        if (i + 1 < b.count && b[i + 1] >= 0x80) || (i > 0 && (b[i - 1] >= 0x80 || (c == 10 && b[i - 1] == 13))) {
-                            joinsCharacters = true
-                            break
+                var i = 0
+                blocks: while i < count {
+                    // Most text is already single-spaced: sixteen bytes after a word's byte, with
+                    // no newline and no space before a space or a newline, come out as they are.
+                    // (A single space between words stays one whether or not it joins a Character.)
+                    if i > 0, i + 17 <= count, b[i - 1] != 32, b[i - 1] != 10,
+                       let base = b.baseAddress, let target = out.baseAddress {
+                        let raw = UnsafeRawPointer(base)
+                        let v = raw.loadUnaligned(fromByteOffset: i, as: ByteSkip.Vector.self)
+                        if !any(Self.needsCare(v, after: raw.loadUnaligned(fromByteOffset: i + 1, as: ByteSkip.Vector.self))) {
+                            UnsafeMutableRawPointer(target + n).storeBytes(of: v, as: ByteSkip.Vector.self)
+                            n += 16
+                            i += 16
+                            continue
                         }
-                        pending = n > 0
-                    } else {
-                        if pending { out[n] = 32; n += 1; pending = false }
-                        out[n] = c
-                        n += 1
                     }
+                    for i in i..<min(i + 16, count) {
+                        let c = b[i]
+                        if c == 32 || c == 10 {
+                            if (i + 1 < count && b[i + 1] >= 0x80) || (i > 0 && (b[i - 1] >= 0x80 || (c == 10 && b[i - 1] == 13))) {
+                                joinsCharacters = true
+                                break blocks
+                            }
+                            pending = n > 0
+                        } else {
+                            if pending { out[n] = 32; n += 1; pending = false }
+                            out[n] = c
+                            n += 1
+                        }
+                    }
+                    i = min(i + 16, count)
                 }
                 written = joinsCharacters ? 0 : n
             }
@@ -136,6 +155,14 @@ final class MarkdownDocument {
             return String(decoding: b, as: UTF8.self).split(whereSeparator: { $0 == " " || $0 == "\n" }).joined(separator: " ")
         }
         return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Lanes `collapseSpaces` cannot copy as they are: a newline, or a space before a space
+    /// or a newline (the last lane's `after` is the byte past the block).
+    @inline(__always)
+    static func needsCare(_ v: ByteSkip.Vector, after: ByteSkip.Vector) -> ByteSkip.Mask {
+        let space = ByteSkip.splat(32), newline = ByteSkip.splat(10)
+        return v .== newline .| (v .== space .& (after .== space .| after .== newline))
     }
 
     /// Moves headings down so the snippet's highest heading lands at `top`

@@ -20,9 +20,9 @@ public struct SiteURLs: Hashable, Sendable {
     /// What follows a page's folder in a link to it.
     private var ending: String { pretty ? "/" : "/index.html" }
 
-    public func recommendation(_ n: Int) -> String { Self.joined("recommendations/", String(n), ending) }
+    public func recommendation(_ n: Int) -> String { Self.joined("recommendations/", n, ending) }
     public func question(_ id: String, recommendation n: Int) -> String {
-        Self.joined("recommendations/", String(n), ending, "#", Self.questionAnchor(id))
+        Self.joined("recommendations/", n, ending, "#q", id)  // "#" + questionAnchor(id)
     }
     public func briefing(_ slug: String) -> String { Self.joined("briefings/", slug, ending) }
     public func meeting(_ slug: String) -> String { Self.joined("meetings/", slug, ending) }
@@ -46,6 +46,27 @@ public struct SiteURLs: Hashable, Sendable {
         return String(unsafeUninitializedCapacity: n) { out in
             var at = copy(a, into: out, at: 0)
             at = copy(b, into: out, at: at)
+            at = copy(c, into: out, at: at)
+            at = copy(d, into: out, at: at)
+            return copy(e, into: out, at: at)
+        }
+    }
+
+    /// `joined` with `n` second, in decimal as `String(n)` writes it, without making that string
+    /// (50,000 question links at 1250x8 each made one, and a small string appended costs more
+    /// than its digits).
+    static func joined(_ a: String, _ n: Int, _ c: String, _ d: String = "", _ e: String = "") -> String {
+        var digits = n < 0 ? 2 : 1
+        var rest = n.magnitude
+        while rest >= 10 { rest /= 10; digits += 1 }
+        let count = a.utf8.count + digits + c.utf8.count + d.utf8.count + e.utf8.count
+        return String(unsafeUninitializedCapacity: count) { out in
+            var at = copy(a, into: out, at: 0)
+            var m = n.magnitude
+            var i = at + digits
+            repeat { i -= 1; out[i] = 48 + UInt8(m % 10); m /= 10 } while m > 0
+            if n < 0 { out[at] = 45 }  // "-"
+            at += digits
             at = copy(c, into: out, at: at)
             at = copy(d, into: out, at: at)
             return copy(e, into: out, at: at)

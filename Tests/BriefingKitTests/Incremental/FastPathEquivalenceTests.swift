@@ -167,6 +167,16 @@ import Mustache
     }
 
     /// A site's address loses a final "/" on bytes where that is the last Character's, by Characters otherwise.
+    @Test func linksWithNumbersAreWhatConcatenationMakes() {
+        for n in [0, 1, 9, 10, 11, 99, 100, 1250, 123_456_789, -1, -10, -907, Int.max, Int.min] {
+            for urls in [SiteURLs(), SiteURLs(pretty: true)] {
+                let ending = urls.pretty ? "/" : "/index.html"
+                #expect(urls.recommendation(n) == "recommendations/" + String(n) + ending)
+                #expect(urls.question("11.2", recommendation: n) == "recommendations/" + String(n) + ending + "#" + SiteURLs.questionAnchor("11.2"))
+            }
+        }
+    }
+
     @Test func absoluteURLsTrimTheSlashAsCharactersDo() {
         for base in ["https://example.org/", "https://example.org", "/", "", "https://x.org/a\u{301}/", "https://x.org/\u{600}/", "é/", "a//"] {
             let b = base.hasSuffix("/") ? String(base.dropLast()) : base

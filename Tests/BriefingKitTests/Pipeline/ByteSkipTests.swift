@@ -74,6 +74,22 @@ import Testing
         }
     }
 
+    /// Blocks copied sixteen bytes at a time give what splitting on the Characters gives.
+    @Test func collapsedSpacesAreWhatSplittingOnCharactersGives() {
+        var rng = SystemRandomNumberGenerator()
+        let alphabet = ["word", "abcdefghijklmnopqrstuvwx", "a", " ", " ", " ", "  ", "\n", "\r", "\r\n", "é", "\u{301}",
+                        "e\u{301}", "—", "\t", "x"]
+        // Every pattern at every place in a block, the block's last lane included.
+        var texts = (0..<40).flatMap { k in
+            ["  ", " \n", "\n ", "\n", " \r\n", " \u{301}", "\u{301} ", " "].map { String(repeating: "x", count: k) + $0 + "yyyyyyyyyyyyyyyyyyyy" }
+        }
+        texts += (0..<5000).map { _ in Self.randomText(&rng, alphabet: alphabet, count: 0...40) }
+        for s in texts {
+            let expected = s.split(whereSeparator: { $0 == " " || $0 == "\n" }).joined(separator: " ")
+            #expect(MarkdownDocument.collapseSpaces(Array(s.utf8)) == expected, "\(s.debugDescription)")
+        }
+    }
+
     @Test func thePreflightMatchesItsByteLoop() {
         var rng = SystemRandomNumberGenerator()
         let alphabet = ["a", "key: ", "value text ", " ", "  ", "\t", "- ", "? ", ": ", "-", "*", "*x", "**", "[", "{", "]", "}",
