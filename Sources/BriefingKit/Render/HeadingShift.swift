@@ -25,8 +25,26 @@ enum HeadingShift {
     /// The same, in place in `b`.
     @discardableResult
     static func demote(_ b: UnsafeMutableBufferPointer<UInt8>, by levels: Int) -> Bool {
-        guard levels > 0, let base = b.baseAddress else { return false }
+        guard levels > 0 else { return false }
         var changed = false
+        forEachLevel(in: UnsafeBufferPointer(b)) { at in
+            b[at] = UInt8(min(54, Int(b[at]) + levels))
+            changed = true
+        }
+        return changed
+    }
+
+    /// Where the level digits a demotion changes lie in `b`, in order: found once for a
+    /// fragment many pages copy (`LocalizableHTML`).
+    static func levels(in b: UnsafeBufferPointer<UInt8>) -> [Int32] {
+        var found: [Int32] = []
+        forEachLevel(in: b) { found.append(Int32($0)) }
+        return found
+    }
+
+    /// Each `1`–`5` of an `<hN` or `</hN` tag, followed by `>`, a blank or `/`.
+    private static func forEachLevel(in b: UnsafeBufferPointer<UInt8>, _ body: (Int) -> Void) {
+        guard let base = b.baseAddress else { return }
         let n = b.count
         var i = 0
         while i < n, let hit = memchr(base + i, 60, n - i) {  // "<"
@@ -38,10 +56,8 @@ enum HeadingShift {
             guard digit >= 49 && digit <= 53 else { continue }  // 1…5: h6 stays
             let after = b[j + 2]
             guard after == 62 || after == 32 || after == 9 || after == 10 || after == 47 else { continue }  // ">", space, tab, newline, "/"
-            b[j + 1] = UInt8(min(54, Int(digit) + levels))
-            changed = true
+            body(j + 1)
             i = j + 2
         }
-        return changed
     }
 }

@@ -15,6 +15,8 @@ final class PageFrame {
     let dir: String
     /// Relative way back to the site root; stored, as every URL on the page starts with it.
     let root: String
+    /// `root` as the question renderings copied into the page need it (`LocalizableHTML`).
+    let rootLink: RootLink
     /// Team badges by slug, made once per page: pages that list every recommendation or
     /// every question a meeting asked show the same few teams' badges again and again.
     /// A frame belongs to the one page job that made it, so this needs no lock.
@@ -28,6 +30,7 @@ final class PageFrame {
         self.site = site
         self.dir = dir
         self.root = SiteURLs.rootPrefix(forDir: dir)
+        self.rootLink = RootLink(root)
         self.questionLevel = questionLevel
     }
 

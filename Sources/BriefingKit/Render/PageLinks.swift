@@ -9,6 +9,7 @@ import Foundation
 enum PageLinks {
     static let marker = "href=\"" + LinkRewriter.rootScheme
     private static let markerBytes = Array(marker.utf8)
+    static let markerLength = markerBytes.count
     /// The marker's `anchor`, found once: every fragment of every page is searched for it.
     private static let markerAnchor = markerBytes.withUnsafeBytes(anchor)
 
@@ -66,7 +67,7 @@ enum PageLinks {
     }
 
     /// The first marker in `src` at or after `from`, searched with its anchor found once.
-    private static func findMarker(in src: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
+    static func findMarker(in src: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
         markerBytes.withUnsafeBytes { find($0, in: UnsafeRawBufferPointer(src), from: from, anchor: markerAnchor) }
     }
 
@@ -96,5 +97,89 @@ enum PageLinks {
             if let k = pattern.firstIndex(of: rare) { return k }
         }
         return 0
+    }
+}
+
+/// A fragment on the placeholder root with the places `PageLinks.localize` changes found
+/// once: its markers and its headings' level digits. A shared question rendering is copied
+/// into every page that lists it (six or so at 1250x8, 60,000 copies); searching each
+/// copy again for both was 3 % of a full build, where the copy itself is a few segments.
+struct LocalizableHTML: Sendable {
+    let html: String
+    /// Where each marker starts, as `localize` finds them (left to right, none overlapping).
+    private let markers: [Int32]
+    /// Where each level digit `HeadingShift` would change lies.
+    private let levels: [Int32]
+
+    init(_ html: String) {
+        var html = html
+        (markers, levels) = html.withUTF8 { src in
+            var markers: [Int32] = []
+            var from = 0
+            while let hit = PageLinks.findMarker(in: src, from: from) {
+                markers.append(Int32(hit))
+                from = hit + PageLinks.markerLength
+            }
+            return (markers, HeadingShift.levels(in: src))
+        }
+        self.html = html
+    }
+
+    /// `PageLinks.localize(html, root:, demotingHeadingsBy:, appendingTo:)`'s bytes, copied
+    /// between the places found. Where they could differ (a root holding `<`, which the
+    /// demotion would read as a tag's start: never the case for a page's own root), it
+    /// calls that instead.
+    func localize(_ link: RootLink, demotingHeadingsBy demotion: Int, appendingTo out: inout [UInt8]) {
+        let markers = link.isPlaceholder ? [] : markers
+        let levels = demotion > 0 ? levels : []
+        var html = html
+        guard !markers.isEmpty || !levels.isEmpty else {
+            html.withUTF8 { out.append(contentsOf: $0) }
+            return
+        }
+        guard !link.holdsTagStart else {
+            PageLinks.localize(html, root: link.root, demotingHeadingsBy: demotion, appendingTo: &out)
+            return
+        }
+        html.withUTF8 { src in
+            var cursor = 0
+            var m = 0
+            var l = 0
+            while m < markers.count || l < levels.count {
+                if l == levels.count || (m < markers.count && markers[m] < levels[l]) {
+                    let at = Int(markers[m])
+                    out.append(contentsOf: src[cursor..<at])
+                    out.append(contentsOf: link.href)
+                    cursor = at + PageLinks.markerLength
+                    m += 1
+                } else {
+                    let at = Int(levels[l])
+                    out.append(contentsOf: src[cursor..<at])
+                    out.append(UInt8(min(54, Int(src[at]) + demotion)))
+                    cursor = at + 1
+                    l += 1
+                }
+            }
+            out.append(contentsOf: src[cursor...])
+        }
+    }
+}
+
+/// A page's way back to the root as `LocalizableHTML` puts it in place of the marker, made
+/// once per page rather than once per question copied into it.
+struct RootLink: Sendable {
+    let root: String
+    /// `href="` and the root.
+    let href: [UInt8]
+    /// The placeholder itself: the markers stay as they are.
+    let isPlaceholder: Bool
+    /// Holds a `<`, which moving headings down after the swap would read.
+    let holdsTagStart: Bool
+
+    init(_ root: String) {
+        self.root = root
+        href = Array(("href=\"" + root).utf8)
+        isPlaceholder = root == LinkRewriter.rootScheme
+        holdsTagStart = root.utf8.contains(60)
     }
 }

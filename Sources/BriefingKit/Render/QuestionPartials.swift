@@ -101,7 +101,7 @@ final class QuestionPartials: @unchecked Sendable {
         /// The view's fingerprint (`QuestionView.fingerprint`); nil until a page asks for it.
         var fingerprint: ContentHash?
         /// The partial on the placeholder root; nil until a page that shows it is rendered.
-        var html: String?
+        var html: LocalizableHTML?
         /// The rendering's size, or the view's guess at it before it is rendered.
         var size: Int
 
@@ -178,14 +178,14 @@ final class QuestionPartials: @unchecked Sendable {
     /// the question's text and answer are moved with it (`QuestionView.fields`).
     func html(_ q: QuestionContext) -> String {
         let frame = q.views.frame
-        return PageLinks.localize(rendering(q).html ?? "", root: frame.root, demotingHeadingsBy: frame.questionLevel - 3)
+        return PageLinks.localize(rendering(q).html?.html ?? "", root: frame.root, demotingHeadingsBy: frame.questionLevel - 3)
     }
 
     /// `html(q)` appended to `out`: the pages that list thousands of questions copy each
     /// rendering once, into the page, instead of into a string first.
     func write(_ q: QuestionContext, into out: inout [UInt8]) {
         let frame = q.views.frame
-        PageLinks.localize(rendering(q).html ?? "", root: frame.root, demotingHeadingsBy: frame.questionLevel - 3, appendingTo: &out)
+        rendering(q).html?.localize(frame.rootLink, demotingHeadingsBy: frame.questionLevel - 3, appendingTo: &out)
     }
 
     /// The entry holding the question's rendering, on the placeholder root at level 3.
@@ -271,7 +271,7 @@ final class QuestionPartials: @unchecked Sendable {
         if let before = earlier.entry(key, in: index, madeFrom: made) { e.fill(from: before) }
         if html, e.html == nil {
             let h = theme.renderWhole("question", QuestionFields(made))
-            e.html = h
+            e.html = LocalizableHTML(h)
             e.size = h.utf8.count
         } else if !html, fingerprinting, e.fingerprint == nil {
             e.fingerprint = made.fingerprint

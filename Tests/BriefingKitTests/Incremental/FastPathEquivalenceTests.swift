@@ -167,6 +167,27 @@ import Mustache
     }
 
     /// A site's address loses a final "/" on bytes where that is the last Character's, by Characters otherwise.
+    /// A shared rendering copied between places found once gives what searching the copy gives.
+    @Test func localizingBetweenPlacesFoundOnceIsLocalizing() {
+        var rng = SystemRandomNumberGenerator()
+        let pieces = ["<h3>", "</h3>", "<h5 class=\"q\">", "<H2>", "<h6>", "<h1/>", "<h4\n", "<hr>", "<h3", "</", "<", "h2>",
+                      PageLinks.marker, PageLinks.marker + "recommendations/1/index.html\">", "href=\"", "href=\"briefing-root",
+                      "<a href=\"https://x.org/\">", "text ", "é", "\"", ":", "3"]
+        let roots = [LinkRewriter.rootScheme, "", "../", "../../../", "https://example.org/a/", "<h2>/"]
+        for _ in 0..<3000 {
+            let html = (0..<Int.random(in: 0...30, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }.joined()
+            let fragment = LocalizableHTML(html)
+            for root in roots {
+                for demotion in [-1, 0, 1, 3] {
+                    var expected: [UInt8] = [1, 2], found: [UInt8] = [1, 2]
+                    PageLinks.localize(html, root: root, demotingHeadingsBy: demotion, appendingTo: &expected)
+                    fragment.localize(RootLink(root), demotingHeadingsBy: demotion, appendingTo: &found)
+                    #expect(found == expected, "\(html.debugDescription) at \(root), \(demotion)")
+                }
+            }
+        }
+    }
+
     @Test func linksWithNumbersAreWhatConcatenationMakes() {
         for n in [0, 1, 9, 10, 11, 99, 100, 1250, 123_456_789, -1, -10, -907, Int.max, Int.min] {
             for urls in [SiteURLs(), SiteURLs(pretty: true)] {
