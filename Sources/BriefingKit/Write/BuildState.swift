@@ -10,10 +10,12 @@ import Foundation
 /// in it is secret.
 struct BuildState: Equatable, Sendable {
     static let fileName = ".briefing-state"
-    static let header = "briefing-state 2"
+    static let header = "briefing-state 3"
 
+    /// A file as the build left it. No hash of its bytes: a later build that renders it
+    /// again compares the new bytes with the file itself when the sizes agree
+    /// (`WriteSession`), so no build hashes the 140 MB it writes.
     struct Output: Equatable, Sendable {
-        var hash: ContentHash
         var size: Int
         /// When the file was written (seconds and nanoseconds), to notice a hand edit.
         var mtime: FileStamp
@@ -60,7 +62,7 @@ struct BuildState: Equatable, Sendable {
         }
         for path in outputOrder {
             guard let o = outputs[path] else { continue }
-            r.start("out"); r.field(o.hash); r.field(o.size); r.field(o.mtime.seconds); r.field(o.mtime.nanoseconds); r.field(path); r.end()
+            r.start("out"); r.field(o.size); r.field(o.mtime.seconds); r.field(o.mtime.nanoseconds); r.field(path); r.end()
             if let f = fingerprints[path] { r.start("page"); r.field(f); r.field(path); r.end() }
         }
         for d in diagnostics {
@@ -184,11 +186,10 @@ struct BuildState: Equatable, Sendable {
             inputs[path] = h
             inputStamps[path] = SourceStamp(size: size, modified: FileStamp(seconds: ms, nanoseconds: mns),
                                             changed: FileStamp(seconds: cs, nanoseconds: cns), inode: UInt64(inode))
-        case ("out", 6):
-            guard let h = ContentHash(hex: fields[1]), let size = Self.number(fields[2]),
-                  let sec = Self.number(fields[3]), let ns = Self.number(fields[4]) else { return false }
-            let path = text(fields[5])
-            outputs[path] = Output(hash: h, size: size, mtime: FileStamp(seconds: sec, nanoseconds: ns))
+        case ("out", 5):
+            guard let size = Self.number(fields[1]), let sec = Self.number(fields[2]), let ns = Self.number(fields[3]) else { return false }
+            let path = text(fields[4])
+            outputs[path] = Output(size: size, mtime: FileStamp(seconds: sec, nanoseconds: ns))
             outputOrder.append(path)
         case ("dir", 5):
             guard let inode = Self.number(fields[1]), let sec = Self.number(fields[2]), let ns = Self.number(fields[3]) else { return false }

@@ -22,7 +22,6 @@ extension OutputWriter {
         /// What became of one file.
         struct Outcome: Sendable {
             var path: String
-            var hash: ContentHash
             var size: Int
             var stamp: FileStamp
             var unchanged: Bool
@@ -60,16 +59,15 @@ extension OutputWriter {
 
         private func putStaged(_ file: RenderedFile, into staging: String) -> Result<Outcome, Failure> {
             guard let bytes = file.bytes else { return .failure(.io("\(file.path) was not rendered")) }
-            let hash = ContentHash(bytes)
             let prior = output.path + "/" + file.path
             let to = staging + "/" + file.path
             if let failure = folderMaker?.ensureFolder(of: file.path) { return .failure(failure) }
             if OutputWriter.sameBytes(prior, bytes), link(prior, to) == 0, let st = FileIO.status(to) {
-                return .success(Outcome(path: file.path, hash: hash, size: bytes.count, stamp: st.stamp, unchanged: true, fingerprint: file.fingerprint))
+                return .success(Outcome(path: file.path, size: bytes.count, stamp: st.stamp, unchanged: true, fingerprint: file.fingerprint))
             }
             do {
                 let stamp = try FileIO.write(to, bytes)
-                return .success(Outcome(path: file.path, hash: hash, size: bytes.count, stamp: stamp, unchanged: false, fingerprint: file.fingerprint))
+                return .success(Outcome(path: file.path, size: bytes.count, stamp: stamp, unchanged: false, fingerprint: file.fingerprint))
             } catch let e as Failure { return .failure(e) } catch { return .failure(.io("cannot write \(output.path)/\(file.path)")) }
         }
 
@@ -78,18 +76,19 @@ extension OutputWriter {
             guard let bytes = file.bytes else {
                 // Kept: the caller saw the page's fingerprint unchanged and the file is as recorded.
                 guard let was else { return .failure(.io("\(file.path) was not rendered")) }
-                return .success(Outcome(path: file.path, hash: was.hash, size: was.size, stamp: was.mtime, unchanged: true, fingerprint: file.fingerprint, kept: true))
-            }
-            let hash = ContentHash(bytes)
-            if let was, was.hash == hash, was.size == bytes.count {
-                return .success(Outcome(path: file.path, hash: hash, size: bytes.count, stamp: was.mtime, unchanged: true, fingerprint: file.fingerprint))
+                return .success(Outcome(path: file.path, size: was.size, stamp: was.mtime, unchanged: true, fingerprint: file.fingerprint, kept: true))
             }
             let to = output.path + "/" + file.path
+            // The state is trusted, so the file is as the last build left it: compared with
+            // the new bytes where the sizes agree, which a changed page seldom keeps.
+            if let was, was.size == bytes.count, OutputWriter.sameBytes(to, bytes) {
+                return .success(Outcome(path: file.path, size: bytes.count, stamp: was.mtime, unchanged: true, fingerprint: file.fingerprint))
+            }
             let temp = OutputWriter.sibling(of: to, "briefing-new-\(ProcessInfo.processInfo.processIdentifier)")
             do {
                 // Not renamed yet: the old file must stay until every new one is written.
                 let stamp = try FileIO.write(temp, bytes)
-                return .success(Outcome(path: file.path, hash: hash, size: bytes.count, stamp: stamp, unchanged: false,
+                return .success(Outcome(path: file.path, size: bytes.count, stamp: stamp, unchanged: false,
                                         fingerprint: file.fingerprint, pending: temp))
             } catch {
                 // A write cut short (a full disk) leaves part of a file behind.
@@ -142,7 +141,7 @@ extension OutputWriter {
                 let o = try outcome.get()
                 if o.unchanged { report.unchanged += 1 } else { report.written += 1 }
                 if o.kept && OutputFile.isPage(o.path) { report.kept += 1 }
-                state.outputs[o.path] = BuildState.Output(hash: o.hash, size: o.size, mtime: o.stamp)
+                state.outputs[o.path] = BuildState.Output(size: o.size, mtime: o.stamp)
                 state.outputOrder.append(o.path)
                 if let f = o.fingerprint { state.fingerprints[o.path] = f }
             }

@@ -138,6 +138,39 @@ import Testing
         #expect(unrelated.renderedPages == ["questions-guide/index.html"])
     }
 
+    /// Outputs carry no hash in the state: a page rendered again is compared with its file.
+    /// The same bytes are left alone; other bytes of the same size are written.
+    @Test func aPageRenderedAgainIsWrittenOnlyIfItsBytesChanged() throws {
+        let site = try TempSite(SyntheticSite.files())
+        defer { site.cleanUp() }
+        Self.step(site, "first build") {}
+        let page = "recommendations/3/index.html"
+        // The state's record of the page's fingerprint changed in place, so the page is rendered again.
+        let statePath = site.output.appendingPathComponent(BuildState.fileName).path
+        var state = String(decoding: try #require(FileIO.read(statePath)), as: UTF8.self)
+        let record = try #require(state.split(separator: "\n").first { $0.hasPrefix("page\t") && $0.hasSuffix("\t" + page) })
+        state = state.replacingOccurrences(of: record, with: "page\t" + String(repeating: "0", count: 32) + "\t" + page)
+        let handle = try #require(FileHandle(forWritingAtPath: statePath))
+        try handle.write(contentsOf: Data(state.utf8))
+        try handle.close()
+        // And a source edited, so that the build gets as far as rendering.
+        let guide = "questions-guide/index.html"
+        let again = try Self.step(site, "fingerprint forgotten") {
+            try site.write("content/pages/questions-guide.md", "---\ntitle: Questions guide\n---\nHow to read [[2.1]], again.\n")
+        }
+        #expect(again.renderedPages.sorted() == [guide, page])
+        #expect(again.write?.written == 1)
+        #expect(!again.keptFiles.contains(page) && !again.keptFiles.contains(guide))
+
+        let path = "content/recommendations/3.md"
+        let text = try String(contentsOf: site.root.appendingPathComponent(path), encoding: .utf8)
+        let sameSize = try Self.step(site, "an edit that keeps the sizes") {
+            try site.write(path, text.replacingOccurrences(of: "Body of recommendation 3,", with: "Body of recommendation 8,"))
+        }
+        #expect(sameSize.renderedPages.count == 4)
+        #expect((sameSize.write?.written ?? 0) >= 4)
+    }
+
     @Test func aFailedBuildLeavesTheSiteAndItsStateAlone() throws {
         let site = try TempSite(SyntheticSite.files())
         defer { site.cleanUp() }
