@@ -5,8 +5,7 @@ usage: one_file_floor.py BRIEFING_BIN [--size 1250x8] [--runs 15] [--work bench/
 
 Generates the corpus with bench/gen_corpus.py and builds it. Then, with a line appended
 to content/recommendations/1.md (as `make bench`'s one-file runs do), builds again
-and compares the two builds' states (`out` records: path and content hash) to find the
-files whose bytes the edit changes. Any correct build, however it learns what changed,
+and compares the two builds' files to find those whose bytes the edit changes. Any correct build, however it learns what changed,
 must write those bytes. It then times, RUNS times each:
   - writing exactly those bytes, already in memory, to temporary names in the output
     and renaming them over the old files (what an engine that computed nothing would do);
@@ -16,19 +15,23 @@ must write those bytes. It then times, RUNS times each:
 and prints the floor (no-change + writes) as a share of the full build. The edit is
 undone at the end. docs/performance.md ("Ninth session") has a run.
 """
-import argparse, os, shutil, statistics, subprocess, sys, time
+import argparse, hashlib, os, shutil, statistics, subprocess, sys, time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 
 
-def outputs(state):
-    """path -> (hash, size) from a state's `out` records (tab-separated, path last)."""
+def outputs(site):
+    """path -> (digest, size) of every file the build wrote (the state records no hashes)."""
     found = {}
-    with open(state, encoding="utf-8", errors="replace") as f:
-        for line in f:
-            if line.startswith("out\t"):
-                fields = line.rstrip("\n").split("\t")
-                found[fields[-1]] = (fields[1], int(fields[2]))
+    for folder, _, files in os.walk(site):
+        for name in files:
+            path = os.path.join(folder, name)
+            rel = os.path.relpath(path, site)
+            if rel == ".briefing-state":
+                continue
+            with open(path, "rb") as f:
+                data = f.read()
+            found[rel] = (hashlib.sha1(data).hexdigest(), len(data))
     return found
 
 
@@ -58,11 +61,11 @@ def main():
     try:
         shutil.rmtree(out, ignore_errors=True)
         subprocess.run(build, check=True)
-        before = outputs(os.path.join(out, ".briefing-state"))
+        before = outputs(out)
         with open(edited, "w", encoding="utf-8") as f:
             f.write(original + "\nEdited for the floor.\n")
         subprocess.run(build, check=True)
-        after = outputs(os.path.join(out, ".briefing-state"))
+        after = outputs(out)
         changed = sorted(p for p in after if before.get(p, (None,))[0] != after[p][0])
         data = {p: open(os.path.join(out, p), "rb").read() for p in changed}
 
