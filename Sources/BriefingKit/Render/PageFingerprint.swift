@@ -46,9 +46,11 @@ enum PageFingerprint {
         /// The fingerprint of everything written.
         var hash: ContentHash { stream.hash }
 
-        mutating func byte(_ b: UInt8) { stream.byte(b) }
+        /// A tag or a flag, as a whole word: every value starts on a word boundary, so the
+        /// stream mixes whole words and never shifts a word across one (`string` pads).
+        mutating func byte(_ b: UInt8) { stream.word(UInt64(b)) }
 
-        mutating func bool(_ b: Bool) { stream.byte(b ? 1 : 0) }
+        mutating func bool(_ b: Bool) { byte(b ? 1 : 0) }
 
         mutating func word(_ x: UInt64) { stream.word(x) }
 
@@ -62,12 +64,15 @@ enum PageFingerprint {
         /// Through `ByteText.withUTF8`, which hands over a small string's bytes from a copy on the
         /// stack: `utf8.withContiguousStorageIfAvailable` has none for them, and the byte-at-a-time
         /// loop it fell back to was most of the cost of every field's name.
+        ///
+        /// Its tag and length share a word, and its bytes are padded to the next word with
+        /// zeros: the length says which bytes are the string's, so nothing is ambiguous.
         mutating func string(_ s: String) {
-            byte(1)
             ByteText.withUTF8(s) { utf8 in
                 text += utf8.count
-                word(UInt64(utf8.count))
+                word(UInt64(utf8.count) << 8 | 1)
                 stream.bytes(UnsafeRawBufferPointer(utf8))
+                stream.padToWord()
             }
         }
 

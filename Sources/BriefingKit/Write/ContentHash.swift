@@ -140,6 +140,16 @@ struct ContentHash: Hashable, Sendable, CustomStringConvertible {
             }
         }
 
+        /// Zeros up to the next whole word, as `bytes` of them would add: a writer that starts
+        /// every value on a word boundary keeps the stream from shifting words across one.
+        mutating func padToWord() {
+            guard held != 0 else { return }
+            count += 8 - held
+            mix(pending)
+            pending = 0
+            held = 0
+        }
+
         var hash: ContentHash {
             var s = self
             s.mix(s.pending ^ (s.held << 56))

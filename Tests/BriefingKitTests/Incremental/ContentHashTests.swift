@@ -36,6 +36,22 @@ import Testing
         }
     }
 
+    /// Padding to a word adds the zeros `bytes` would, wherever the stream stands.
+    @Test func paddingIsZerosToTheNextWord() {
+        var rng = SplitMix(seed: 5)
+        for length in 0..<40 {
+            let bytes = (0..<length).map { _ in UInt8.random(in: 0...255, using: &rng) }
+            var padded = ContentHash.Stream()
+            bytes.withUnsafeBytes { padded.bytes($0) }
+            padded.padToWord()
+            padded.word(0x0102_0304_0506_0708)
+            var zeros = ContentHash.Stream()
+            (bytes + [UInt8](repeating: 0, count: (8 - length % 8) % 8)).withUnsafeBytes { zeros.bytes($0) }
+            zeros.word(0x0102_0304_0506_0708)
+            #expect(padded.hash == zeros.hash, "length \(length)")
+        }
+    }
+
     @Test func otherBytesGiveAnotherHash() {
         var rng = SplitMix(seed: 11)
         var seen: [ContentHash: [UInt8]] = [:]
