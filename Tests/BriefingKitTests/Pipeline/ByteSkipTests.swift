@@ -135,29 +135,19 @@ import Testing
 
     /// The loops as they were before `ByteSkip`.
     enum Reference {
+        /// swift-mustache's five escapes; Character by Character where one sits beside a byte of
+        /// a longer character (a mark joined to it keeps the Character as it is).
         static func html(_ text: String) -> [UInt8] {
+            let escapes: [UInt8: String] = [60: "&lt;", 62: "&gt;", 38: "&amp;", 34: "&quot;", 39: "&#39;"]
             let b = Array(text.utf8)
-            var out: [UInt8] = []
-            var clean = 0
-            for i in 0..<b.count {
-                let replacement: String
-                switch b[i] {
-                case 60: replacement = "&lt;"
-                case 62: replacement = "&gt;"
-                case 38: replacement = "&amp;"
-                case 34: replacement = "&quot;"
-                case 39: replacement = "&#39;"
-                default: continue
-                }
-                if (i + 1 < b.count && b[i + 1] >= 0x80) || (i > 0 && b[i - 1] >= 0x80) {
-                    let table: [Character: String] = ["<": "&lt;", ">": "&gt;", "&": "&amp;", "\"": "&quot;", "'": "&#39;"]
-                    return Array(text.map { table[$0] ?? String($0) }.joined().utf8)
-                }
-                out += b[clean..<i]
-                out += Array(replacement.utf8)
-                clean = i + 1
+            let joined = b.indices.contains { i in
+                escapes[b[i]] != nil && ((i + 1 < b.count && b[i + 1] >= 0x80) || (i > 0 && b[i - 1] >= 0x80))
             }
-            return out + b[clean...]
+            if joined {
+                let table = Dictionary(uniqueKeysWithValues: escapes.map { (Character(UnicodeScalar($0.key)), $0.value) })
+                return Array(text.map { table[$0] ?? String($0) }.joined().utf8)
+            }
+            return b.flatMap { escapes[$0].map { Array($0.utf8) } ?? [$0] }
         }
 
         static func json(_ s: String, htmlSafe: Bool) -> [UInt8] {
@@ -224,33 +214,26 @@ import Testing
             return longestPrefix + 1 + flows <= YAMLPreflight.maxDepth
         }
 
+        /// Swift's own UTF-8 parser, then the scalars HTML refuses: controls but tab, line feed,
+        /// form feed and carriage return; DEL; C1 controls; U+FFFE and U+FFFF.
         static func firstInvalidUTF8(_ b: [UInt8]) -> (offset: Int, control: UInt32?)? {
-            var i = 0
-            let n = b.count
-            while i < n {
-                let c = b[i]
-                if c < 0x80 {
-                    if (c < 0x20 && c != 9 && c != 10 && c != 12 && c != 13) || c == 0x7F { return (i, UInt32(c)) }
-                    i += 1; continue
+            var parser = Unicode.UTF8.ForwardParser()
+            var bytes = b.makeIterator()
+            var offset = 0
+            while true {
+                switch parser.parseScalar(from: &bytes) {
+                case .valid(let encoded):
+                    let v = Unicode.UTF8.decode(encoded).value
+                    if (v < 0x20 && ![9, 10, 12, 13].contains(v)) || (0x7F...0x9F).contains(v) || v == 0xFFFE || v == 0xFFFF {
+                        return (offset, v)
+                    }
+                    offset += encoded.count
+                case .error:
+                    return (offset, nil)
+                case .emptyInput:
+                    return nil
                 }
-                let need: Int, min: UInt32
-                var cp: UInt32
-                switch c {
-                case 0xC2...0xDF: need = 1; min = 0x80; cp = UInt32(c & 0x1F)
-                case 0xE0...0xEF: need = 2; min = 0x800; cp = UInt32(c & 0x0F)
-                case 0xF0...0xF4: need = 3; min = 0x10000; cp = UInt32(c & 0x07)
-                default: return (i, nil)
-                }
-                if i + need >= n { return (i, nil) }
-                for k in 1...need {
-                    guard b[i + k] & 0xC0 == 0x80 else { return (i, nil) }
-                    cp = cp << 6 | UInt32(b[i + k] & 0x3F)
-                }
-                if cp < min || cp > 0x10FFFF || (0xD800...0xDFFF).contains(cp) { return (i, nil) }
-                if (0x80...0x9F).contains(cp) || cp == 0xFFFE || cp == 0xFFFF { return (i, cp) }
-                i += need + 1
             }
-            return nil
         }
     }
 }
