@@ -4,8 +4,9 @@ import Testing
 
 /// `ByteSkip` lets the escapers and scanners pass sixteen bytes at a time. Each says which
 /// bytes stop it twice, for a vector and for a byte; if the two disagreed, a byte would be
-/// skipped that should have been escaped. The old byte-at-a-time loops are kept here as the
-/// rules the new ones must follow.
+/// skipped that should have been escaped. The rules the loops must keep are written here on
+/// their own: the old byte loops for JSON and the YAML preflight, a table for HTML and CSV,
+/// Swift's UTF-8 parser for the source-text check, `split` for collapsed spaces.
 @Suite struct ByteSkipTests {
     typealias Stops = (vector: (ByteSkip.Vector) -> ByteSkip.Mask, scalar: (UInt8) -> Bool)
 
