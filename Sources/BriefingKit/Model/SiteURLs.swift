@@ -42,31 +42,31 @@ public struct SiteURLs: Hashable, Sendable {
     /// thousands of times a build. Each `+` made a string of its own, and even `+=` into a
     /// reserved string cost about 300 instructions a part (capacity, ASCII and small-string checks).
     static func joined(_ a: String, _ b: String, _ c: String = "", _ d: String = "", _ e: String = "") -> String {
-        let n = a.utf8.count + b.utf8.count + c.utf8.count + d.utf8.count + e.utf8.count
-        return String(unsafeUninitializedCapacity: n) { out in
-            var at = copy(a, into: out, at: 0)
-            at = copy(b, into: out, at: at)
-            at = copy(c, into: out, at: at)
-            at = copy(d, into: out, at: at)
-            return copy(e, into: out, at: at)
-        }
+        var b = b
+        return b.withUTF8 { joined(a, bytes: $0, c, d, e) }
     }
 
     /// `joined` with `n` second, in decimal as `String(n)` writes it, without making that string
     /// (50,000 question links at 1250x8 each made one, and a small string appended costs more
     /// than its digits).
     static func joined(_ a: String, _ n: Int, _ c: String, _ d: String = "", _ e: String = "") -> String {
-        var digits = n < 0 ? 2 : 1
-        var rest = n.magnitude
-        while rest >= 10 { rest /= 10; digits += 1 }
-        let count = a.utf8.count + digits + c.utf8.count + d.utf8.count + e.utf8.count
-        return String(unsafeUninitializedCapacity: count) { out in
-            var at = copy(a, into: out, at: 0)
+        // Twenty places hold `Int.min`: nineteen digits and its sign.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
             var m = n.magnitude
-            var i = at + digits
-            repeat { i -= 1; out[i] = 48 + UInt8(m % 10); m /= 10 } while m > 0
-            if n < 0 { out[at] = 45 }  // "-"
-            at += digits
+            var i = digits.count
+            repeat { i -= 1; digits[i] = 48 + UInt8(m % 10); m /= 10 } while m > 0
+            if n < 0 { i -= 1; digits[i] = 45 }  // "-"
+            return joined(a, bytes: UnsafeBufferPointer(rebasing: digits[i...]), c, d, e)
+        }
+    }
+
+    /// `a`, `b`'s bytes, `c`, `d` and `e`, in one allocation.
+    private static func joined(_ a: String, bytes b: UnsafeBufferPointer<UInt8>, _ c: String, _ d: String, _ e: String) -> String {
+        let n = a.utf8.count + b.count + c.utf8.count + d.utf8.count + e.utf8.count
+        return String(unsafeUninitializedCapacity: n) { out in
+            var at = copy(a, into: out, at: 0)
+            if let from = b.baseAddress, let to = out.baseAddress { (to + at).update(from: from, count: b.count) }
+            at += b.count
             at = copy(c, into: out, at: at)
             at = copy(d, into: out, at: at)
             return copy(e, into: out, at: at)

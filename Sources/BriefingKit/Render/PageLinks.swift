@@ -59,7 +59,7 @@ enum PageLinks {
         while true {
             out.append(contentsOf: src[cursor..<hit])
             out.append(contentsOf: replacement)
-            cursor = hit + markerBytes.count
+            cursor = hit + markerLength
             guard let next = findMarker(in: src, from: cursor) else { break }
             hit = next
         }
