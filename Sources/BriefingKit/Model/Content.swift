@@ -44,12 +44,25 @@ public enum ActionStatus: String, Sendable, CaseIterable {
 /// An ISO calendar date kept as written (`2017-09-07`); sorting the string sorts the dates.
 public struct Day: Hashable, Sendable, Comparable, CustomStringConvertible {
     public let iso: String
+    /// `YYYY-MM-DD` in ASCII digits, a day the calendar has. Read on bytes: splitting into
+    /// Substrings and counting Characters took `Int`'s signs too (`+123-01-01`).
     public init?(_ s: String) {
-        let parts = s.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
-              y >= 1, (1...12).contains(m), (1...Day.daysIn(month: m, year: y)).contains(d)
-        else { return nil }
+        guard s.utf8.count == 10 else { return nil }
+        var y = 0, m = 0, d = 0
+        for (i, c) in s.utf8.enumerated() {
+            if i == 4 || i == 7 {
+                guard c == UInt8(ascii: "-") else { return nil }
+                continue
+            }
+            guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(c) else { return nil }
+            let digit = Int(c - UInt8(ascii: "0"))
+            switch i {
+            case ..<4: y = y * 10 + digit
+            case ..<7: m = m * 10 + digit
+            default: d = d * 10 + digit
+            }
+        }
+        guard y >= 1, (1...12).contains(m), (1...Day.daysIn(month: m, year: y)).contains(d) else { return nil }
         iso = s
     }
     public var description: String { iso }

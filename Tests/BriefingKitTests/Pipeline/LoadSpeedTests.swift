@@ -22,6 +22,30 @@ import Testing
         }
     }
 
+    /// Days are `YYYY-MM-DD` in ASCII digits on the calendar: what Foundation's fixed-format
+    /// ISO parser (in UTC, after the Julian calendar's end) reads back as the same text, and nothing
+    /// with a sign or other digits.
+    @Test func daysAreTheDatesAFixedISOFormatReadsBack() {
+        let iso = DateFormatter()
+        iso.locale = Locale(identifier: "en_US_POSIX")
+        iso.timeZone = TimeZone(identifier: "UTC")
+        iso.calendar = Calendar(identifier: .gregorian)
+        iso.dateFormat = "yyyy-MM-dd"
+        var samples = ["2024-02-29", "2023-02-29", "2000-02-29", "1900-02-29", "2024-04-31", "2024-12-31", "2024-13-01",
+                       "2024-00-10", "2024-01-00", "0000-01-01", "0001-01-01", "+123-01-01", "2024-+1-05", "2024-01-+5",
+                       "2024-1-05", "2024-01-5 ", " 2024-01-05", "2024/01/05", "２０２４-01-05", "2024-01-0\u{301}5", ""]
+        var rng = SplitMix(seed: 0xDA7E)
+        for _ in 0..<2000 {
+            let y = Int.random(in: 1600...2999, using: &rng), m = Int.random(in: 0...13, using: &rng), d = Int.random(in: 0...32, using: &rng)
+            samples.append(String(format: "%04d-%02d-%02d", y, m, d))
+        }
+        for s in samples {
+            let expected = s.utf8.count == 10 && s.utf8.allSatisfy { (48...57).contains($0) || $0 == 45 }
+                && iso.date(from: s).map(iso.string(from:)) == s
+            #expect((Day(s) != nil) == expected, "\(s.debugDescription)")
+        }
+    }
+
     @Test func tiedBacklinksKeepTheOrderOfTheirFields() {
         let question = Backlink(label: "Question 2.1", path: "recommendations/2/index.html#q2.1", order: .question("2.1"))
         let answer = Backlink(label: "Answer to 2.1", path: question.path, order: question.order)
