@@ -74,6 +74,7 @@ enum YAMLPreflight {
     ///   Any other byte before a `*` (a line break of any kind, UTF-8) counts as a start.
     ///   The scan also refuses an alias token that follows such a token; Yams then refuses
     ///   the same document as a syntax error at the alias, which is all the scan protects.
+    ///   Nor is a `*` an alias, wherever it stands, when no alias name follows it (`scansAsName`).
     /// - **Depth at most `maxDepth`.** A block collection starts at a column greater than the
     ///   one it is in, at the first key or `-` of a line after its blanks and compact
     ///   indicators (`- - key:`), so block depth is at most one more than the longest such
@@ -95,7 +96,7 @@ enum YAMLPreflight {
                 case 42:  // *, after the byte before it, blanks skipped (a line break at the start)
                     var j = i - 1
                     while j >= 0 && (b[j] == 32 || b[j] == 9) { j -= 1 }
-                    if !isInsideToken(j >= 0 ? b[j] : 10) { return false }
+                    if !isInsideToken(j >= 0 ? b[j] : 10) && scansAsName(b, at: i) { return false }
                 case 91, 123:  // [ {
                     flows += 1
                 default:
@@ -130,6 +131,66 @@ enum YAMLPreflight {
             }
         }
         return i - start
+    }
+
+    /// Whether the `*` (or `&`) at `sigil` is followed by what libyaml scans as an alias's
+    /// (an anchor's) name: letters, digits, `_` and `-`, then a blank, a line break, the
+    /// end, or one of `?:,]}%@` and the backtick (`yaml_parser_scan_anchor`). Anything else
+    /// there (`*word*`, `**bold**`, `* item`) stops libyaml's scanner with an error where the
+    /// sigil starts a token, so the scan refuses nothing, and is text where it does not:
+    /// Markdown emphasis and bullets at the start of a text's lines. A byte past ASCII after
+    /// the name counts as a break (it may start NEL, LS or PS).
+    private static func scansAsName(_ b: UnsafeBufferPointer<UInt8>, at sigil: Int) -> Bool {
+        var i = sigil + 1
+        while i < b.count, isAnchorByte(b[i]) { i += 1 }
+        guard i > sigil + 1 else { return false }
+        guard i < b.count else { return true }
+        switch b[i] {
+        case 32, 9, 10, 13, 0, 0x80...: return true
+        case 63, 58, 44, 93, 125, 37, 64, 96: return true  // ? : , ] } % @ `
+        default: return false
+        }
+    }
+
+    /// libyaml's `IS_ALPHA`: the bytes of an anchor's or alias's name.
+    private static func isAnchorByte(_ c: UInt8) -> Bool {
+        switch c {
+        case 48...57, 65...90, 97...122, 95, 45: true
+        default: false
+        }
+    }
+
+    /// True when no node of the document can carry a tag, so Yams' basic resolver reads it
+    /// as the default one would and a key is its text (`YAMLSource.plainTags`): every `!`
+    /// follows, on its line and past blanks, a byte that only ends text inside a scalar
+    /// (`isInsideToken`; the same rule as for `*`) or another such `!`, and no `&` stands
+    /// where an anchor may start, since a tag may follow an anchor's name (`&a !t x`). So
+    /// "Urgent!" in a question no longer sends its file through the default resolver's
+    /// regular expressions. It only ever errs towards false.
+    static func writesNoTag(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        while true {
+            i = ByteSkip.next(in: b, from: i, vector: sigils, scalar: sigils)
+            guard i < b.count else { return true }
+            var j = i - 1
+            while j >= 0 && (b[j] == 32 || b[j] == 9) { j -= 1 }
+            let before = j >= 0 ? b[j] : 10
+            if b[i] == 33 {
+                if !isInsideToken(before) && before != 33 { return false }
+            } else if !isInsideToken(before) && scansAsName(b, at: i) {
+                return false
+            }
+            i += 1
+        }
+    }
+
+    /// The bytes `writesNoTag` looks at: `!` and `&`.
+    @inline(__always)
+    static func sigils(_ c: UInt8) -> Bool { c == 33 || c == 38 }
+
+    @inline(__always)
+    static func sigils(_ v: ByteSkip.Vector) -> ByteSkip.Mask {
+        v .== ByteSkip.splat(33) .| v .== ByteSkip.splat(38)
     }
 
     /// Bytes after which a `*` cannot start a token that composes: see `cannotRefuse`.

@@ -11,8 +11,9 @@ struct YAMLSource {
     /// Characters cost a third of the load stage, and only block scalars need a line.
     private let lineStarts: [Int]
     let yaml: String
-    /// No tag is written (`!`), so every key is a plain string and Yams' basic resolver,
-    /// which skips a regular expression per scalar, reads the mapping the same way.
+    /// No tag is written (`YAMLPreflight.writesNoTag`), so every key is a plain string and
+    /// Yams' basic resolver, which skips a regular expression per scalar, reads the mapping
+    /// the same way.
     let plainTags: Bool
 
     init(path: String, yaml: String, firstLine: Int) {
@@ -20,7 +21,7 @@ struct YAMLSource {
         self.firstLine = firstLine
         self.yaml = yaml
         var copy = yaml
-        // memchr from one newline to the next, and once for "!".
+        // memchr from one newline to the next.
         (self.lineStarts, self.plainTags) = copy.withUTF8 { b in
             var starts = [0]
             guard let base = b.baseAddress else { return (starts, true) }
@@ -29,7 +30,7 @@ struct YAMLSource {
                 i = base.distance(to: hit.assumingMemoryBound(to: UInt8.self)) + 1
                 starts.append(i)
             }
-            return (starts, memchr(base, 33, b.count) == nil)
+            return (starts, YAMLPreflight.writesNoTag(b))
         }
     }
 

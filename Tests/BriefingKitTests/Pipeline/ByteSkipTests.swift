@@ -93,7 +93,7 @@ import Testing
 
     @Test func thePreflightMatchesItsByteLoop() {
         var rng = SystemRandomNumberGenerator()
-        let alphabet = ["a", "key: ", "value text ", " ", "  ", "\t", "- ", "? ", ": ", "-", "*", "*x", "**", "[", "{", "]", "}",
+        let alphabet = ["a", "key: ", "value text ", " ", "  ", "\t", "- ", "? ", ": ", "-", "*", "*x", "**", "*x*", "*a_1", "*x`", "[", "{", "]", "}",
                         "\n", "\r", "\r\n", ",", "&a ", "\"q\" ", "é", "\u{85}", "\u{2028}"]
         for _ in 0..<5000 {
             var s = Self.randomText(&rng, alphabet: alphabet)
@@ -189,7 +189,8 @@ import Testing
             var flows = 0, longestPrefix = 0, prefix = 0
             var inPrefix = true
             var last: UInt8 = 10
-            for c in yaml.utf8 {
+            let bytes = Array(yaml.utf8)
+            for (at, c) in bytes.enumerated() {
                 switch c {
                 case 10, 13, 0x80...:
                     inPrefix = true; prefix = 0; last = c
@@ -200,7 +201,7 @@ import Testing
                 case 42:
                     switch last {
                     case 48...57, 65...90, 97...122, 46, 39, 34, 40, 41, 95, 47, 59, 61, 43, 42: break
-                    default: return false
+                    default: if aliasName(after: bytes[(at + 1)...]) { return false }
                     }
                 case 91, 123:
                     flows += 1
@@ -213,6 +214,16 @@ import Testing
                 last = c
             }
             return longestPrefix + 1 + flows <= YAMLPreflight.maxDepth
+        }
+
+        /// libyaml's alias: one or more of `[0-9A-Za-z_-]`, then the end, a blank, a break
+        /// (any byte past ASCII may start one) or one of `?:,]}%@` and the backtick.
+        static func aliasName(after rest: ArraySlice<UInt8>) -> Bool {
+            let nameBytes = Set("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_-".utf8)
+            let name = rest.prefix { nameBytes.contains($0) }
+            guard !name.isEmpty else { return false }
+            guard let next = rest.dropFirst(name.count).first else { return true }
+            return next >= 0x80 || Set(" \t\r\n\0?:,]}%@`".utf8).contains(next)
         }
 
         /// Swift's own UTF-8 parser, then the scalars HTML refuses: controls but tab, line feed,
