@@ -17,34 +17,73 @@ enum PageLinks {
     /// through NSString and cost a tenth of a whole build.
     ///
     /// `demotingHeadingsBy`: also moves the headings down (`HeadingShift`), in the same copy.
+    ///
+    /// Made of pieces of `html` between the places that change, so that no byte is checked
+    /// as UTF-8 again (`String(decoding:)` checks each one of a text that is not all ASCII).
     static func localize(_ html: String, root: String, demotingHeadingsBy levels: Int = 0) -> String {
         if root == LinkRewriter.rootScheme && levels <= 0 { return html }
-        var html = html
-        let replacement = Array(("href=\"" + root).utf8)
-        let out: [UInt8]? = html.withUTF8 { src in
-            guard let hit = findMarker(in: src, from: 0) else { return nil }
-            var out: [UInt8] = []
-            out.reserveCapacity(src.count + 4 * replacement.count)
-            append(src, replacing: hit, with: replacement, into: &out)
-            return out
+        let link = RootLink(root)
+        // A root holding `<` is read by the demotion after the swap (see `LocalizableHTML`).
+        if link.holdsTagStart && levels > 0 {
+            var bytes: [UInt8] = []
+            localize(html, root: root, demotingHeadingsBy: levels, appendingTo: &bytes)
+            return String(decoding: bytes, as: UTF8.self)
         }
-        guard levels > 0 else { return out.map { String(decoding: $0, as: UTF8.self) } ?? html }
-        var bytes = out ?? Array(html.utf8)
-        guard HeadingShift.demote(&bytes, by: levels) || out != nil else { return html }
-        return String(decoding: bytes, as: UTF8.self)
+        var text = html
+        let places: [(at: Int, digit: UInt8?)] = text.withUTF8 { src in
+            var places: [(at: Int, digit: UInt8?)] = []
+            if !link.isPlaceholder {
+                var from = 0
+                while let hit = findMarker(in: src, from: from) {
+                    places.append((hit, nil))
+                    from = hit + markerLength
+                }
+            }
+            if levels > 0 {
+                for at in HeadingShift.levels(in: src) {
+                    places.append((Int(at), UInt8(min(54, Int(src[Int(at)]) + levels))))
+                }
+                places.sort { $0.at < $1.at }
+            }
+            return places
+        }
+        guard !places.isEmpty else { return html }
+        let u = html.utf8
+        var out = ""
+        out.reserveCapacity(u.count + places.count * link.href.count)
+        var cursor = 0
+        // Every place is an ASCII byte, so every piece starts and ends on a scalar's edge.
+        func piece(upTo end: Int) {
+            out.append(contentsOf: Substring(u[u.index(u.startIndex, offsetBy: cursor)..<u.index(u.startIndex, offsetBy: end)]))
+        }
+        for place in places {
+            piece(upTo: place.at)
+            if let digit = place.digit {
+                out.unicodeScalars.append(Unicode.Scalar(digit))
+                cursor = place.at + 1
+            } else {
+                out += "href=\"" + root
+                cursor = place.at + markerLength
+            }
+        }
+        piece(upTo: u.count)
+        return out
     }
 
     /// `localize`'s bytes appended to `out`, for a page that copies the result in anyway.
     static func localize(_ html: String, root: String, demotingHeadingsBy levels: Int = 0, appendingTo out: inout [UInt8]) {
         var html = html
+        html.withUTF8 { localize($0, root: root, demotingHeadingsBy: levels, appendingTo: &out) }
+    }
+
+    /// The same for HTML held as bytes.
+    static func localize(_ src: UnsafeBufferPointer<UInt8>, root: String, demotingHeadingsBy levels: Int = 0, appendingTo out: inout [UInt8]) {
         let start = out.count
-        html.withUTF8 { src in
-            let hit = root == LinkRewriter.rootScheme ? nil : findMarker(in: src, from: 0)
-            if let hit {
-                append(src, replacing: hit, with: Array(("href=\"" + root).utf8), into: &out)
-            } else {
-                out.append(contentsOf: src)
-            }
+        let hit = root == LinkRewriter.rootScheme ? nil : findMarker(in: src, from: 0)
+        if let hit {
+            append(src, replacing: hit, with: Array(("href=\"" + root).utf8), into: &out)
+        } else {
+            out.append(contentsOf: src)
         }
         // Headings keep their length when moved: changed where they now lie.
         if levels > 0 {
@@ -104,16 +143,18 @@ enum PageLinks {
 /// once: its markers and its headings' level digits. A shared question rendering is copied
 /// into every page that lists it (six or so at 1250x8, 60,000 copies); searching each
 /// copy again for both was 3 % of a full build, where the copy itself is a few segments.
+///
+/// Kept as the renderer's bytes: a `String` made of them checked all their UTF-8 again,
+/// byte by byte wherever a question's text is not all ASCII (typographic quotes are enough).
 struct LocalizableHTML: Sendable {
-    let html: String
+    let bytes: [UInt8]
     /// Where each marker starts, as `localize` finds them (left to right, none overlapping).
     private let markers: [Int32]
     /// Where each level digit `HeadingShift` would change lies.
     private let levels: [Int32]
 
-    init(_ html: String) {
-        var html = html
-        (markers, levels) = html.withUTF8 { src in
+    init(_ bytes: [UInt8]) {
+        (markers, levels) = bytes.withUnsafeBufferPointer { src in
             var markers: [Int32] = []
             var from = 0
             while let hit = PageLinks.findMarker(in: src, from: from) {
@@ -122,8 +163,13 @@ struct LocalizableHTML: Sendable {
             }
             return (markers, HeadingShift.levels(in: src))
         }
-        self.html = html
+        self.bytes = bytes
     }
+
+    init(_ html: String) { self.init(Array(html.utf8)) }
+
+    /// The fragment as text, for the few templates that read it as a value.
+    var html: String { String(decoding: bytes, as: UTF8.self) }
 
     /// `PageLinks.localize(html, root:, demotingHeadingsBy:, appendingTo:)`'s bytes, copied
     /// between the places found. Where they could differ (a root holding `<`, which the
@@ -132,16 +178,15 @@ struct LocalizableHTML: Sendable {
     func localize(_ link: RootLink, demotingHeadingsBy demotion: Int, appendingTo out: inout [UInt8]) {
         let markers = link.isPlaceholder ? [] : markers
         let levels = demotion > 0 ? levels : []
-        var html = html
         guard !markers.isEmpty || !levels.isEmpty else {
-            html.withUTF8 { out.append(contentsOf: $0) }
+            out.append(contentsOf: bytes)
             return
         }
         guard !link.holdsTagStart else {
-            PageLinks.localize(html, root: link.root, demotingHeadingsBy: demotion, appendingTo: &out)
+            bytes.withUnsafeBufferPointer { PageLinks.localize($0, root: link.root, demotingHeadingsBy: demotion, appendingTo: &out) }
             return
         }
-        html.withUTF8 { src in
+        bytes.withUnsafeBufferPointer { src in
             var cursor = 0
             var m = 0
             var l = 0

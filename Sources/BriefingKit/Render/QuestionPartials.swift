@@ -272,7 +272,7 @@ final class QuestionPartials: @unchecked Sendable {
         if html, e.html == nil {
             let h = theme.renderWhole("question", QuestionFields(made))
             e.html = LocalizableHTML(h)
-            e.size = h.utf8.count
+            e.size = h.count
         } else if !html, fingerprinting, e.fingerprint == nil {
             e.fingerprint = made.fingerprint
         }

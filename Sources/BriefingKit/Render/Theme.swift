@@ -217,13 +217,13 @@ public struct Theme: Sendable {
     /// A template with every partial as written (no shared questions): what a shared rendering stands for.
     /// Only asked for the built-in `question`, whose nesting is the theme's own and ends
     /// (see `prerenderable`), so the empty rendering of a failure is never seen.
-    func renderWhole(_ template: String, _ context: Any) -> String {
+    func renderWhole(_ template: String, _ context: Any) -> [UInt8] {
         do {
-            if let bytes = try renderer?.render(template, context) { return String(decoding: bytes, as: UTF8.self) }
+            if let bytes = try renderer?.render(template, context) { return bytes }
         } catch is TemplateRenderer.TooDeep {
-            return ""
+            return []
         } catch {}
-        return nesting.bounded ? library.render(context, withTemplate: template) ?? "" : ""
+        return nesting.bounded ? Array((library.render(context, withTemplate: template) ?? "").utf8) : []
     }
 }
 

@@ -172,7 +172,7 @@ import Mustache
         var rng = SystemRandomNumberGenerator()
         let pieces = ["<h3>", "</h3>", "<h5 class=\"q\">", "<H2>", "<h6>", "<h1/>", "<h4\n", "<hr>", "<h3", "</", "<", "h2>",
                       PageLinks.marker, PageLinks.marker + "recommendations/1/index.html\">", "href=\"", "href=\"briefing-root",
-                      "<a href=\"https://x.org/\">", "text ", "é", "\"", ":", "3"]
+                      "<a href=\"https://x.org/\">", "text ", "é", "\"", ":", "3", "“", "\u{301}", "\u{600}"]
         let roots = [LinkRewriter.rootScheme, "", "../", "../../../", "https://example.org/a/", "<h2>/"]
         for _ in 0..<3000 {
             let html = (0..<Int.random(in: 0...30, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }.joined()
@@ -183,6 +183,9 @@ import Mustache
                     PageLinks.localize(html, root: root, demotingHeadingsBy: demotion, appendingTo: &expected)
                     fragment.localize(RootLink(root), demotingHeadingsBy: demotion, appendingTo: &found)
                     #expect(found == expected, "\(html.debugDescription) at \(root), \(demotion)")
+                    // As text, cut between the same places.
+                    #expect(Array(PageLinks.localize(html, root: root, demotingHeadingsBy: demotion).utf8) == Array(expected.dropFirst(2)),
+                            "\(html.debugDescription) at \(root), \(demotion), as text")
                 }
             }
         }

@@ -78,11 +78,14 @@ import Testing
     /// Blocks copied sixteen bytes at a time give what splitting on the Characters gives.
     @Test func collapsedSpacesAreWhatSplittingOnCharactersGives() {
         var rng = SystemRandomNumberGenerator()
+        // Marks that extend (U+0301, U+FE0F, a skin tone), a joiner, a spacing mark (U+0903),
+        // a prepended one (U+0600), and typography that joins nothing.
         let alphabet = ["word", "abcdefghijklmnopqrstuvwx", "a", " ", " ", " ", "  ", "\n", "\r", "\r\n", "é", "\u{301}",
-                        "e\u{301}", "—", "\t", "x"]
+                        "e\u{301}", "—", "\t", "x", "“", "”", "’", "\u{200D}", "\u{903}", "\u{600}", "\u{FE0F}", "\u{1F3FB}", "\u{1F600}"]
         // Every pattern at every place in a block, the block's last lane included.
         var texts = (0..<40).flatMap { k in
-            ["  ", " \n", "\n ", "\n", " \r\n", " \u{301}", "\u{301} ", " "].map { String(repeating: "x", count: k) + $0 + "yyyyyyyyyyyyyyyyyyyy" }
+            ["  ", " \n", "\n ", "\n", " \r\n", " \u{301}", "\u{301} ", " ", " “", "” ", " \u{903}", "\u{600} ", " \u{200D}", "\n\u{301}"]
+                .map { String(repeating: "x", count: k) + $0 + "yyyyyyyyyyyyyyyyyyyy" }
         }
         texts += (0..<5000).map { _ in Self.randomText(&rng, alphabet: alphabet, count: 0...40) }
         for s in texts {
