@@ -19,6 +19,7 @@ import Testing
         ("YAML preflight", (YAMLPreflight.stops, YAMLPreflight.stops)),
         ("references", (ReferenceScanner.starts, ReferenceScanner.starts)),
         ("source text", (SourceText.stops, SourceText.stops)),
+        ("carriage returns", (SourceText.returns, SourceText.returns)),
     ] }
 
     @Test func everyVectorTestMarksTheLanesItsByteTestAccepts() {
@@ -106,6 +107,27 @@ import Testing
                 s = Self.randomText(&rng, alphabet: alphabet) + ["\n", "\r", "é", ""].randomElement(using: &rng)! + indent + "k: v\n" + s
             }
             #expect(YAMLPreflight.cannotRefuse(s) == Reference.cannotRefuse(s), "\(s.debugDescription)")
+        }
+    }
+
+    /// Windows' line breaks, and lone carriage returns, become "\n", on scalars: a "\r"
+    /// before a "\n" goes, any other becomes one. (Foundation's `replacingOccurrences`, used
+    /// before, kept a "\r" that a combining mark follows.) Every place in a block, and random text.
+    @Test func everyCarriageReturnBecomesANewline() {
+        var rng = SystemRandomNumberGenerator()
+        var texts = (0..<40).flatMap { k in
+            ["\r\n", "\r", "\r\r\n", "\n\r", "\r\u{301}", "é\r\n"].map { String(repeating: "x", count: k) + $0 + "yyyyyyyyyyyyyyyyyyyy" }
+        }
+        texts += ["\r", "\r\n", "\r\r", "a\r", "\ra"]
+        texts += (0..<3000).map { _ in Self.randomText(&rng, alphabet: ["\r", "\n", "\r\n", "a", "word ", "é", "\u{301}", "  "], count: 0...40) }
+        for s in texts {
+            let scalars = Array(s.unicodeScalars)
+            var kept = String.UnicodeScalarView()
+            for (i, c) in scalars.enumerated() {
+                if c != "\r" { kept.append(c) } else if i + 1 == scalars.count || scalars[i + 1] != "\n" { kept.append("\n") }
+            }
+            let expected = String(kept)
+            #expect((try? SourceText.decode(Array(s.utf8)).get()) == expected, "\(s.debugDescription)")
         }
     }
 
