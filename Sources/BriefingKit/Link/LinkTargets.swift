@@ -115,7 +115,7 @@ public struct LinkTargets: Sendable {
         if let n = ReferenceScanner.recommendationNumber(r) {
             return recommendations[n].map(Resolution.found) ?? .missing("no recommendation \(n)")
         }
-        if r.first?.isNumber == true && r.contains(".") {
+        if r.first?.isNumber == true && r.utf8.contains(46) {
             return questions[r].map(Resolution.found) ?? .missing("no question \(r)")
         }
         guard SourceTree.isSlug(r) else {

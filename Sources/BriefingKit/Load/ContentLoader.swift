@@ -200,7 +200,7 @@ public struct ContentLoader: Sendable {
         }
         if let v = f.string("review") { config.review = v }
         if let v = f.string("language") {
-            if v.range(of: "^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$", options: .regularExpression) == nil {
+            if !ASCIIShape.isLanguageTag(v) {
                 f.error(f.keyLocation("language"), "'language' must be a language tag such as en or pt-BR, not '\(v)'")
             } else {
                 config.language = v

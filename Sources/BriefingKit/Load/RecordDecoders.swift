@@ -71,7 +71,7 @@ enum MeetingDecoder {
         let due = a.day("due")
         let status = a.choice("status", ActionStatus.self) ?? .open
         guard let id, let text else { return nil }
-        guard id.range(of: "^[A-Za-z0-9][A-Za-z0-9._-]*$", options: .regularExpression) != nil else {
+        guard ASCIIShape.isActionItemID(id) else {
             a.error(a.keyLocation("id"), "action item id '\(id)' may hold only letters, digits, '.', '_' and '-'")
             return nil
         }

@@ -45,9 +45,13 @@ public struct OutputWriter: Sendable {
 
     /// Only plain relative paths below the output folder are written.
     static func isSafe(_ path: String) -> Bool {
-        guard !path.isEmpty, !path.hasPrefix("/"), !path.contains("\\"), !path.contains("\0") else { return false }
-        guard path != BuildState.fileName else { return false }
-        return path.split(separator: "/", omittingEmptySubsequences: false).allSatisfy { $0 != "" && $0 != "." && $0 != ".." }
+        // On bytes, as the file system reads it (Foundation's `contains` and splitting on
+        // Characters cost a few microseconds a path, for every file of every build).
+        let u = path.utf8
+        guard !u.isEmpty, !u.contains(92), !u.contains(0), path != BuildState.fileName else { return false }
+        return u.split(separator: 47, omittingEmptySubsequences: false).allSatisfy { part in
+            !part.isEmpty && !part.elementsEqual([46]) && !part.elementsEqual([46, 46])
+        }
     }
 
     /// The full path, used when no state describes the output: files go into a staging

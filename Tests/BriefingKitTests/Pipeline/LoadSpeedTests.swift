@@ -46,6 +46,35 @@ import Testing
         }
     }
 
+    /// The byte checks that replaced regular expressions accept what the expressions
+    /// match, as whole strings (Swift's `wholeMatch`, on Characters).
+    @Test func asciiShapesAreWhatTheirExpressionsMatch() throws {
+        let language = try Regex("[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*")
+        let actionID = try Regex("[A-Za-z0-9][A-Za-z0-9._-]*")
+        var samples = ["en", "pt-BR", "e", "english", "abcdefgh", "abcdefghi", "en-", "-en", "en--US", "en-US-x1", "en-123456789",
+                       "en_US", "én", "e\u{301}n", "en\n", "a1", "1", "a", "a.b_c-d", ".a", "_a", "a b", "", "ab\u{0}", "ÅB"]
+        var rng = SplitMix(seed: 0xA5C1)
+        let alphabet = Array("aZ09-._ é\n".unicodeScalars)
+        for _ in 0..<3000 {
+            var s = String.UnicodeScalarView()
+            for _ in 0..<Int.random(in: 0...12, using: &rng) { s.append(alphabet[Int.random(in: 0..<alphabet.count, using: &rng)]) }
+            samples.append(String(s))
+        }
+        for s in samples {
+            #expect(ASCIIShape.isLanguageTag(s) == (s.wholeMatch(of: language) != nil), "\(s.debugDescription)")
+            #expect(ASCIIShape.isActionItemID(s) == (s.wholeMatch(of: actionID) != nil), "\(s.debugDescription)")
+        }
+    }
+
+    /// Output paths are plain relative paths: no empty, `.` or `..` part, no backslash or NUL,
+    /// never the build state; checked on bytes, as the file system reads them.
+    @Test func unsafeOutputPathsAreRefused() {
+        for path in ["index.html", "a/b/index.html", "a.b/c..d/.e", "é/x"] { #expect(OutputWriter.isSafe(path), "\(path)") }
+        for path in ["", "/a", "a/", "a//b", "./a", "a/.", "a/../b", "..", "a\\b", "a\u{0}b", ".briefing-state", "a/./\u{301}"] {
+            #expect(!OutputWriter.isSafe(path), "\(path.debugDescription)")
+        }
+    }
+
     @Test func tiedBacklinksKeepTheOrderOfTheirFields() {
         let question = Backlink(label: "Question 2.1", path: "recommendations/2/index.html#q2.1", order: .question("2.1"))
         let answer = Backlink(label: "Answer to 2.1", path: question.path, order: question.order)
