@@ -217,9 +217,15 @@ public struct Theme: Sendable {
     /// A template with every partial as written (no shared questions): what a shared rendering stands for.
     /// Only asked for the built-in `question`, whose nesting is the theme's own and ends
     /// (see `prerenderable`), so the empty rendering of a failure is never seen.
+    /// Kept by the caller, so the bytes come in an array of their own size: the renderer's
+    /// buffer starts at 64 KB, and ten thousand of them were 60 MB of a build's peak.
     func renderWhole(_ template: String, _ context: Any) -> [UInt8] {
         do {
-            if let bytes = try renderer?.render(template, context) { return bytes }
+            if let bytes = try renderer?.render(template, context) {
+                return [UInt8](unsafeUninitializedCapacity: bytes.count) { copy, count in
+                    count = copy.initialize(fromContentsOf: bytes)
+                }
+            }
         } catch is TemplateRenderer.TooDeep {
             return []
         } catch {}

@@ -63,4 +63,15 @@ import Testing
             for (x, y) in zip(a, b) { #expect(x.path == y.path && x.bytes == y.bytes, "\(x.path)") }
         }
     }
+
+    /// A shared rendering is kept for the whole build, one per question: in an array of its own
+    /// size, not the renderer's 64 KB buffer (ten thousand of those were a third of a 1250x8
+    /// build's peak memory).
+    @Test func aRenderingKeptWholeIsNoLargerThanItsBytes() throws {
+        let theme = try #require(Theme.load(overrides: []).0)
+        let context: ContextFields = ["pages": [ContextFields](), "review": "SSR1", "year": 2026]
+        let bytes = theme.renderWhole("footer", context)
+        #expect(!bytes.isEmpty)
+        #expect(bytes.capacity < 2 * max(bytes.count, 256), "capacity \(bytes.capacity) for \(bytes.count) bytes")
+    }
 }
