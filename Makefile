@@ -96,7 +96,7 @@ sanitize: deps
 # pages per second for full, unchanged and one-file builds. RUNS=3 SIZES=250x8 to shorten.
 RELEASE_BIN = $(BUILD_DIR)/release/briefing
 # Release builds link the Swift runtime and Foundation into the executable, which saves every
-# process 5 ms of loading shared libraries and every runtime call its PLT jump (docs/performance.md,
+# process 5 ms of loading shared libraries and every runtime call its PLT jump (docs/performance-log.md,
 # "Eighth session"); README and docs/publishing.md build the same way.
 RELEASE_BUILD = $(SWIFT) build -c release --static-swift-stdlib --build-path $(BUILD_DIR)
 bench: deps

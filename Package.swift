@@ -85,6 +85,6 @@ let package = Package(
 /// Release executables allocate with mimalloc (Debian: libmimalloc-dev), linked ahead of
 /// glibc so that it serves every malloc: a build makes millions of small strings,
 /// dictionaries and arrays, and glibc's allocator and its page faults were a tenth of
-/// a full build (docs/performance.md, "Seventh session"). Debug builds (the tests, the
+/// a full build (docs/performance-log.md, "Seventh session"). Debug builds (the tests, the
 /// sanitizers, `make site`) keep glibc's, which the sanitizers replace with their own.
 var releaseAllocator: [LinkerSetting] { [.linkedLibrary("mimalloc", .when(platforms: [.linux], configuration: .release))] }

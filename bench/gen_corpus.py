@@ -2,6 +2,7 @@
 """Writes a synthetic briefing site for benchmarks: deterministic, standard library only.
 
 usage: gen_corpus.py RECOMMENDATIONS QUESTIONS_PER_RECOMMENDATION OUT_DIR [--seed N]
+                     [--typography] [--crlf]
 
 The site has the shape of a real review's materials: seven teams, a meeting for
 every ten recommendations, each recommendation with a body of a few hundred words
@@ -9,6 +10,11 @@ and its questions, about half of them answered (many answers run to several
 paragraphs), cross-references of every kind ([[n]], [[n.k]], "Rec n", meeting and
 team slugs), emphasis, code spans, lists and external links. The same arguments
 always give the same bytes, so runs and machines can be compared.
+
+The default text is ASCII with Unix line breaks, as the shared yardstick's. Real
+materials are not: --typography adds curly quotes and apostrophes, dashes, accented
+names and the odd "!" to a fifth of the sentences, and --crlf writes Windows line
+breaks. Each is a path through the build that ASCII text never takes.
 """
 import argparse
 import os
@@ -39,9 +45,11 @@ SNIPPETS = ["dig +dnssec", "rdap.example", "zonemd", "KSK-2017", "named.conf", "
 
 
 class Writer:
-    def __init__(self, seed, recs, questions, meetings):
+    def __init__(self, seed, recs, questions, meetings, typography=False):
         self.rng = random.Random(seed)
         self.recs, self.questions, self.meetings = recs, questions, meetings
+        # Its own generator, so that the ASCII corpus stays the same bytes.
+        self.typography = random.Random(seed + 1) if typography else None
 
     def pick(self, items):
         return items[self.rng.randrange(len(items))]
@@ -76,7 +84,27 @@ class Writer:
         elif decoration == 4:
             words.insert(spot, "(see %s)" % self.reference())
         text = " ".join(words)
-        return text[:1].upper() + text[1:] + stop
+        text = text[:1].upper() + text[1:] + stop
+        return self.typeset(text) if self.typography else text
+
+    def typeset(self, text):
+        t = self.typography
+        if t.random() >= 0.2:
+            return text
+        words = text.split(" ")
+        spot = t.randrange(len(words))
+        kind = t.randrange(5)
+        if kind == 0 and "[" not in words[spot] and "`" not in words[spot]:
+            words[spot] = "\u201c%s\u201d" % words[spot]
+        elif kind == 1:
+            words.insert(spot, "\u2013")
+        elif kind == 2:
+            words.insert(spot, t.choice(["Zo\u00eb\u2019s", "the team\u2019s", "Ren\u00e9e\u2019s", "S\u00e3o Paulo"]))
+        elif kind == 3:
+            words[-1] = words[-1][:-1] + "!"
+        else:
+            words.insert(spot, t.choice(["caf\u00e9", "na\u00efve", "r\u00e9sum\u00e9", "\u00fcber"]))
+        return " ".join(words)
 
     def paragraph(self, low=2, high=4):
         return " ".join(self.sentence() for _ in range(self.rng.randint(low, high)))
@@ -102,9 +130,9 @@ def quoted(text):
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def site(recs, questions, seed):
+def site(recs, questions, seed, typography=False):
     meetings = max(1, (recs + 9) // 10)
-    w = Writer(seed, recs, questions, meetings)
+    w = Writer(seed, recs, questions, meetings, typography)
     files = {"briefing.yml": "title: Benchmark Review Briefing Materials\nreview: BENCH\nbase_url: https://bench.example.org/\nlanguage: en\n"}
     for order, (slug, team, title) in enumerate(TEAMS, 1):
         files["content/briefings/%s.md" % slug] = "---\ntitle: %s\nteam: %s\ndate: 2018-03-%02d\nmeeting: meeting-1\norder: %d\n---\n%s\n" % (
@@ -151,13 +179,15 @@ def main():
     ap.add_argument("questions", type=int)
     ap.add_argument("out")
     ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--typography", action="store_true", help="curly quotes, dashes, accents, the odd '!'")
+    ap.add_argument("--crlf", action="store_true", help="Windows line breaks")
     a = ap.parse_args()
-    files = site(a.recommendations, a.questions, a.seed)
+    files = site(a.recommendations, a.questions, a.seed, a.typography)
     shutil.rmtree(a.out, ignore_errors=True)
     for path, text in files.items():
         target = os.path.join(a.out, path)
         os.makedirs(os.path.dirname(target), exist_ok=True)
-        with open(target, "w", encoding="utf-8") as f:
+        with open(target, "w", encoding="utf-8", newline="\r\n" if a.crlf else "\n") as f:
             f.write(text)
     print("%s: %d recommendations x %d questions, %d files" % (a.out, a.recommendations, a.questions, len(files)))
 

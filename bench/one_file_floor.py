@@ -13,7 +13,7 @@ must write those bytes. It then times, RUNS times each:
     read and a stat per source, output file and folder);
   - a full build into a deleted folder;
 and prints the floor (no-change + writes) as a share of the full build. The edit is
-undone at the end. docs/performance.md ("Ninth session") has a run.
+undone at the end. docs/performance-log.md ("Ninth session") has a run.
 """
 import argparse, hashlib, os, shutil, statistics, subprocess, sys, time
 

@@ -9,7 +9,7 @@ import Foundation
 /// not hashed: strings that did not change share their storage with the last
 /// build's, so comparing them is a pointer check. (Keeping pieces by a hash of
 /// their values was tried and cost more than writing them again; see
-/// docs/performance.md.)
+/// docs/performance-log.md.)
 final class ExportMemory: @unchecked Sendable {
     /// A recommendation's search document is written from these.
     struct RecommendationInputs: Equatable, Sendable {
