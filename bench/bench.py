@@ -2,6 +2,7 @@
 """Times `briefing build` on generated corpora (bench/gen_corpus.py): `make bench`.
 
 usage: bench.py BRIEFING_BIN [--runs N] [--sizes 25x4,250x8,1250x8] [--work bench/out]
+                [--text typography,crlf]
 
 For each size (recommendations x questions) it generates the corpus once, then
 times, each run under /usr/bin/time -v:
@@ -12,6 +13,9 @@ times, each run under /usr/bin/time -v:
 and prints the median wall time (a monotonic clock around the process), CPU time
 (user + system) and peak memory (largest resident set) as /usr/bin/time -v reports
 them, and, for full builds, pages per second.
+
+--text (or TEXT=typography,crlf) generates the corpora with gen_corpus.py's text
+variants: curly quotes, dashes and accents, Windows line breaks, or both.
 """
 import argparse, os, re, shutil, statistics, subprocess, sys, time
 
@@ -40,29 +44,36 @@ def main():
     ap.add_argument("--runs", type=int, default=int(os.environ.get("RUNS", "5")))
     ap.add_argument("--sizes", default=os.environ.get("SIZES", "25x4,250x8,1250x8"))
     ap.add_argument("--work", default=os.path.join(HERE, "out"))
+    ap.add_argument("--text", default=os.environ.get("TEXT", ""), help="gen_corpus.py variants: typography, crlf")
     a = ap.parse_args()
+    variants = [v for v in a.text.split(",") if v]
+    for v in variants:
+        if v not in ("typography", "crlf"):
+            sys.exit("bench.py: --text takes typography and crlf, not %r" % v)
     print("%d runs each after one warm-up; %d cores\n" % (a.runs, os.cpu_count()))
     print("| size | build | median wall s (min-max) | median cpu s | peak MB | html pages | pages/s |")
     print("|---|---|---|---|---|---|---|")
     full_medians = {}
     for size in a.sizes.split(","):
         recs, qs = size.split("x")
-        corpus, out = os.path.join(a.work, "corpus-" + size), os.path.join(a.work, "site-" + size)
-        subprocess.run([sys.executable, os.path.join(HERE, "gen_corpus.py"), recs, qs, corpus], check=True, stdout=subprocess.DEVNULL)
+        tag = "".join("-" + v for v in variants)
+        corpus, out = os.path.join(a.work, "corpus-" + size + tag), os.path.join(a.work, "site-" + size + tag)
+        subprocess.run([sys.executable, os.path.join(HERE, "gen_corpus.py"), recs, qs, corpus] + ["--" + v for v in variants],
+                       check=True, stdout=subprocess.DEVNULL)
         build = [a.bin, "build", "--quiet", "--source", corpus, "--output", out]
         edited = os.path.join(corpus, "content", "recommendations", "1.md")
-        original = open(edited, encoding="utf-8").read()
+        original = open(edited, encoding="utf-8", newline="").read()
         results = {"full": [], "unchanged": [], "one file": []}
         for run in range(a.runs + 1):
             shutil.rmtree(out, ignore_errors=True)
             full = timed(build)
             unchanged = timed(build)
-            with open(edited, "w", encoding="utf-8") as f:
+            with open(edited, "w", encoding="utf-8", newline="") as f:
                 f.write(original + ("\nEdited in run %d.\n" % run))
             one = timed(build)
             if run:  # the first round warms caches
                 results["full"].append(full); results["unchanged"].append(unchanged); results["one file"].append(one)
-        with open(edited, "w", encoding="utf-8") as f:
+        with open(edited, "w", encoding="utf-8", newline="") as f:
             f.write(original)
         html = pages(out)
         for kind, rows in results.items():

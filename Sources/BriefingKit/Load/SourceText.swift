@@ -42,7 +42,7 @@ enum SourceText {
                 while true {
                     // Bytes up to the next "\r" are copied as they are.
                     if run > i, let from = b.baseAddress, let to = out.baseAddress {
-                        (to + n).update(from: from + i, count: run - i)
+                        (to + n).initialize(from: from + i, count: run - i)
                         n += run - i
                     }
                     guard run < b.count else { break }
