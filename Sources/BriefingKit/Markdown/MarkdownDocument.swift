@@ -103,7 +103,7 @@ final class MarkdownDocument {
 
     /// Words joined by single spaces: `split` on the Characters " " and "\n", then `joined`.
     /// On bytes: a space or newline byte is such a Character unless it joins its neighbour
-    /// into a larger one (`separates`), which only a few scalars beside a space do; only
+    /// into a larger one (`ASCIICharacter`), which only a few scalars beside a space do; only
     /// invalid UTF-8 beside one is left to Characters. One pass: it runs on every field's text.
     static func collapseSpaces(_ b: [UInt8]) -> String {
         // An empty array is Swift's one shared empty storage, which `unsafeUninitializedCapacity: 0`
@@ -135,7 +135,7 @@ final class MarkdownDocument {
                     for i in i..<min(i + 16, count) {
                         let c = b[i]
                         if c == 32 || c == 10 {
-                            guard let separator = Self.separates(b, at: i) else {
+                            guard let separator = ASCIICharacter.standsAlone(b, at: i) else {
                                 undecided = true
                                 break blocks
                             }
@@ -157,33 +157,6 @@ final class MarkdownDocument {
             return String(decoding: b, as: UTF8.self).split(whereSeparator: { $0 == " " || $0 == "\n" }).joined(separator: " ")
         }
         return String(decoding: out, as: UTF8.self)
-    }
-
-    /// Whether the space or newline byte at `i` is a Character of its own, as `split` sees
-    /// it; nil for invalid UTF-8 beside it. A newline joins only a carriage return before
-    /// it ("\r\n"). A space joins the scalar after it when that is an extending or spacing
-    /// mark or a joiner, and the one before it when that is a prepended mark; ASCII never
-    /// does, and two scalars are asked as Swift's own Characters, so the rule is Swift's.
-    /// (No grapheme rule that reaches past a pair involves a space.)
-    static func separates(_ b: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool? {
-        if b[i] == 10 { return !(i > 0 && b[i - 1] == 13) }
-        if i + 1 < b.count, b[i + 1] >= 0x80 {
-            var bytes = b[(i + 1)..<min(i + 5, b.count)].makeIterator()
-            var parser = Unicode.UTF8.ForwardParser()
-            guard case .valid(let encoded) = parser.parseScalar(from: &bytes) else { return nil }
-            let next = Unicode.UTF8.decode(encoded)
-            // Below U+0300 no scalar extends a Character.
-            if next.value >= 0x300 && Character.isOne(" ", next) { return false }
-        }
-        if i > 0, b[i - 1] >= 0x80 {
-            var bytes = b[max(0, i - 4)..<i].reversed().makeIterator()
-            var parser = Unicode.UTF8.ReverseParser()
-            guard case .valid(let encoded) = parser.parseScalar(from: &bytes) else { return nil }
-            let before = Unicode.UTF8.decode(encoded)
-            // Below U+0600 no scalar is prepended to the next.
-            if before.value >= 0x600 && Character.isOne(before, " ") { return false }
-        }
-        return true
     }
 
     /// Lanes `collapseSpaces` cannot copy as they are: a newline, or a space before a space
@@ -229,15 +202,5 @@ final class MarkdownDocument {
 
     func location(of node: OpaquePointer) -> SourceLocation {
         source.location(line: Int(cmark_node_get_start_line(node)), column: Int(cmark_node_get_start_column(node)))
-    }
-}
-
-private extension Character {
-    /// Whether two scalars make one Character.
-    static func isOne(_ a: Unicode.Scalar, _ b: Unicode.Scalar) -> Bool {
-        var s = String.UnicodeScalarView()
-        s.append(a)
-        s.append(b)
-        return String(s).count == 1
     }
 }

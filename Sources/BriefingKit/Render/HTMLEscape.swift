@@ -17,12 +17,14 @@ enum HTMLEscape {
                 case 34: replacement = "&quot;"
                 default: replacement = "&#39;"
                 }
-                // swift-mustache escapes whole Characters: a mark joined to the character keeps it as is.
-                if (i + 1 < b.count && b[i + 1] >= 0x80) || (i > 0 && b[i - 1] >= 0x80) {
+                // swift-mustache escapes whole Characters: a mark joined to the character keeps it
+                // as is. Only invalid UTF-8 beside one is left to Characters.
+                guard let alone = ASCIICharacter.standsAlone(b, at: i) else {
                     out.removeLast(out.count - start)
                     characterWise(String(decoding: b, as: UTF8.self), into: &out)
                     return
                 }
+                guard alone else { continue }
                 out.append(contentsOf: b[clean..<i])
                 replacement.withUTF8Buffer { out.append(contentsOf: $0) }
                 clean = i + 1
