@@ -28,11 +28,15 @@ enum HeadingShift {
         guard levels > 0 else { return false }
         var changed = false
         forEachLevel(in: UnsafeBufferPointer(b)) { at in
-            b[at] = UInt8(min(54, Int(b[at]) + levels))
+            b[at] = demoted(b[at], by: levels)
             changed = true
         }
         return changed
     }
+
+    /// A level digit `levels` lower in the outline, at most `6`.
+    @inline(__always)
+    static func demoted(_ digit: UInt8, by levels: Int) -> UInt8 { UInt8(min(54, Int(digit) + levels)) }
 
     /// Where the level digits a demotion changes lie in `b`, in order: found once for a
     /// fragment many pages copy (`LocalizableHTML`).

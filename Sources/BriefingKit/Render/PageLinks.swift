@@ -30,44 +30,19 @@ enum PageLinks {
             return String(decoding: bytes, as: UTF8.self)
         }
         var text = html
-        let places: [(at: Int, digit: UInt8?)] = text.withUTF8 { src in
-            var places: [(at: Int, digit: UInt8?)] = []
-            if !link.isPlaceholder {
-                var from = 0
-                while let hit = findMarker(in: src, from: from) {
-                    places.append((hit, nil))
-                    from = hit + markerLength
-                }
-            }
-            if levels > 0 {
-                for at in HeadingShift.levels(in: src) {
-                    places.append((Int(at), UInt8(min(54, Int(src[Int(at)]) + levels))))
-                }
-                places.sort { $0.at < $1.at }
-            }
-            return places
+        return text.withUTF8 { src in
+            let places = LocalizableHTML.Places(src, markers: !link.isPlaceholder, levels: levels > 0)
+            guard places.change(link, demotingHeadingsBy: levels) else { return html }
+            let u = html.utf8
+            var out = ""
+            out.reserveCapacity(u.count + places.markers.count * link.href.count)
+            // Every place is an ASCII byte, so every piece starts and ends on a scalar's edge.
+            places.walk(src, link, demotingHeadingsBy: levels,
+                        keep: { out.append(contentsOf: Substring(u[u.index(u.startIndex, offsetBy: $0.lowerBound)..<u.index(u.startIndex, offsetBy: $0.upperBound)])) },
+                        link: { out += "href=\""; out += root },
+                        digit: { out.unicodeScalars.append(Unicode.Scalar($0)) })
+            return out
         }
-        guard !places.isEmpty else { return html }
-        let u = html.utf8
-        var out = ""
-        out.reserveCapacity(u.count + places.count * link.href.count)
-        var cursor = 0
-        // Every place is an ASCII byte, so every piece starts and ends on a scalar's edge.
-        func piece(upTo end: Int) {
-            out.append(contentsOf: Substring(u[u.index(u.startIndex, offsetBy: cursor)..<u.index(u.startIndex, offsetBy: end)]))
-        }
-        for place in places {
-            piece(upTo: place.at)
-            if let digit = place.digit {
-                out.unicodeScalars.append(Unicode.Scalar(digit))
-                cursor = place.at + 1
-            } else {
-                out += "href=\"" + root
-                cursor = place.at + markerLength
-            }
-        }
-        piece(upTo: u.count)
-        return out
     }
 
     /// `localize`'s bytes appended to `out`, for a page that copies the result in anyway.
@@ -103,6 +78,17 @@ enum PageLinks {
             hit = next
         }
         out.append(contentsOf: src[cursor...])
+    }
+
+    /// Where every marker in `src` starts, left to right, none overlapping.
+    static func markers(in src: UnsafeBufferPointer<UInt8>) -> [Int32] {
+        var found: [Int32] = []
+        var from = 0
+        while let hit = findMarker(in: src, from: from) {
+            found.append(Int32(hit))
+            from = hit + markerLength
+        }
+        return found
     }
 
     /// The first marker in `src` at or after `from`, searched with its anchor found once.
@@ -148,21 +134,10 @@ enum PageLinks {
 /// byte by byte wherever a question's text is not all ASCII (typographic quotes are enough).
 struct LocalizableHTML: Sendable {
     let bytes: [UInt8]
-    /// Where each marker starts, as `localize` finds them (left to right, none overlapping).
-    private let markers: [Int32]
-    /// Where each level digit `HeadingShift` would change lies.
-    private let levels: [Int32]
+    private let places: Places
 
     init(_ bytes: [UInt8]) {
-        (markers, levels) = bytes.withUnsafeBufferPointer { src in
-            var markers: [Int32] = []
-            var from = 0
-            while let hit = PageLinks.findMarker(in: src, from: from) {
-                markers.append(Int32(hit))
-                from = hit + PageLinks.markerLength
-            }
-            return (markers, HeadingShift.levels(in: src))
-        }
+        places = bytes.withUnsafeBufferPointer { Places($0, markers: true, levels: true) }
         self.bytes = bytes
     }
 
@@ -176,36 +151,67 @@ struct LocalizableHTML: Sendable {
     /// demotion would read as a tag's start: never the case for a page's own root), it
     /// calls that instead.
     func localize(_ link: RootLink, demotingHeadingsBy demotion: Int, appendingTo out: inout [UInt8]) {
-        let markers = link.isPlaceholder ? [] : markers
-        let levels = demotion > 0 ? levels : []
-        guard !markers.isEmpty || !levels.isEmpty else {
+        guard places.change(link, demotingHeadingsBy: demotion) else {
             out.append(contentsOf: bytes)
             return
         }
-        guard !link.holdsTagStart else {
-            bytes.withUnsafeBufferPointer { PageLinks.localize($0, root: link.root, demotingHeadingsBy: demotion, appendingTo: &out) }
-            return
-        }
         bytes.withUnsafeBufferPointer { src in
+            guard !link.holdsTagStart else {
+                PageLinks.localize(src, root: link.root, demotingHeadingsBy: demotion, appendingTo: &out)
+                return
+            }
+            places.walk(src, link, demotingHeadingsBy: demotion,
+                        keep: { out.append(contentsOf: src[$0]) },
+                        link: { out.append(contentsOf: link.href) },
+                        digit: { out.append($0) })
+        }
+    }
+
+    /// What localizing a fragment changes: its markers and its headings' level digits.
+    struct Places: Sendable {
+        /// Where each marker starts, as `PageLinks.localize` finds them.
+        let markers: [Int32]
+        /// Where each level digit `HeadingShift` would change lies.
+        let levels: [Int32]
+
+        /// The places in `src`; only those of the kinds asked for.
+        init(_ src: UnsafeBufferPointer<UInt8>, markers: Bool, levels: Bool) {
+            self.markers = markers ? PageLinks.markers(in: src) : []
+            self.levels = levels ? HeadingShift.levels(in: src) : []
+        }
+
+        /// Whether localizing to `link` and moving headings down by `demotion` changes anything.
+        func change(_ link: RootLink, demotingHeadingsBy demotion: Int) -> Bool {
+            (!link.isPlaceholder && !markers.isEmpty) || (demotion > 0 && !levels.isEmpty)
+        }
+
+        /// `src` (the fragment these places were found in) as localizing changes it, in
+        /// order: each run kept as it is to `keep`, each marker's place to `link`, each moved
+        /// level digit to `digit`. One walk for the bytes and the text.
+        @inline(__always)
+        func walk(_ src: UnsafeBufferPointer<UInt8>, _ root: RootLink, demotingHeadingsBy demotion: Int,
+                  keep: (Range<Int>) -> Void, link: () -> Void, digit: (UInt8) -> Void) {
+            let markerCount = root.isPlaceholder ? 0 : markers.count
+            let levelCount = demotion > 0 ? levels.count : 0
             var cursor = 0
             var m = 0
             var l = 0
-            while m < markers.count || l < levels.count {
-                if l == levels.count || (m < markers.count && markers[m] < levels[l]) {
+            while m < markerCount || l < levelCount {
+                if l == levelCount || (m < markerCount && markers[m] < levels[l]) {
                     let at = Int(markers[m])
-                    out.append(contentsOf: src[cursor..<at])
-                    out.append(contentsOf: link.href)
+                    keep(cursor..<at)
+                    link()
                     cursor = at + PageLinks.markerLength
                     m += 1
                 } else {
                     let at = Int(levels[l])
-                    out.append(contentsOf: src[cursor..<at])
-                    out.append(UInt8(min(54, Int(src[at]) + demotion)))
+                    keep(cursor..<at)
+                    digit(HeadingShift.demoted(src[at], by: demotion))
                     cursor = at + 1
                     l += 1
                 }
             }
-            out.append(contentsOf: src[cursor...])
+            keep(cursor..<src.count)
         }
     }
 }
