@@ -93,10 +93,8 @@ enum YAMLPreflight {
                 i = ByteSkip.next(in: b, from: i, vector: stops, scalar: stops)
                 guard i < b.count else { break }
                 switch b[i] {
-                case 42:  // *, after the byte before it, blanks skipped (a line break at the start)
-                    var j = i - 1
-                    while j >= 0 && (b[j] == 32 || b[j] == 9) { j -= 1 }
-                    if !isInsideToken(j >= 0 ? b[j] : 10) && scansAsName(b, at: i) { return false }
+                case 42:  // *
+                    if !isInsideToken(byteBefore(i, in: b)) && scansAsName(b, at: i) { return false }
                 case 91, 123:  // [ {
                     flows += 1
                 default:
@@ -172,9 +170,7 @@ enum YAMLPreflight {
         while true {
             i = ByteSkip.next(in: b, from: i, vector: sigils, scalar: sigils)
             guard i < b.count else { return true }
-            var j = i - 1
-            while j >= 0 && (b[j] == 32 || b[j] == 9) { j -= 1 }
-            let before = j >= 0 ? b[j] : 10
+            let before = byteBefore(i, in: b)
             if b[i] == 33 {
                 if !isInsideToken(before) && before != 33 { return false }
             } else if !isInsideToken(before) && scansAsName(b, at: i) {
@@ -191,6 +187,13 @@ enum YAMLPreflight {
     @inline(__always)
     static func sigils(_ v: ByteSkip.Vector) -> ByteSkip.Mask {
         v .== ByteSkip.splat(33) .| v .== ByteSkip.splat(38)
+    }
+
+    /// The byte before `i`, blanks skipped; a line break where the text starts.
+    private static func byteBefore(_ i: Int, in b: UnsafeBufferPointer<UInt8>) -> UInt8 {
+        var j = i - 1
+        while j >= 0 && (b[j] == 32 || b[j] == 9) { j -= 1 }
+        return j >= 0 ? b[j] : 10
     }
 
     /// Bytes after which a `*` cannot start a token that composes: see `cannotRefuse`.
