@@ -143,9 +143,6 @@ struct LocalizableHTML: Sendable {
 
     init(_ html: String) { self.init(Array(html.utf8)) }
 
-    /// The fragment as text, for the few templates that read it as a value.
-    var html: String { String(decoding: bytes, as: UTF8.self) }
-
     /// `PageLinks.localize(html, root:, demotingHeadingsBy:, appendingTo:)`'s bytes, copied
     /// between the places found. Where they could differ (a root holding `<`, which the
     /// demotion would read as a tag's start: never the case for a page's own root), it

@@ -176,13 +176,16 @@ final class QuestionPartials: @unchecked Sendable {
     /// Rendered at level 3 (`h3`) too: a page that shows questions deeper moves its headings
     /// down (`HeadingShift`), which gives the bytes the template gives at that level, as
     /// the question's text and answer are moved with it (`QuestionView.fields`).
+    ///
+    /// As text, for a template that reads it as a value: `write`'s bytes.
     func html(_ q: QuestionContext) -> String {
-        let frame = q.views.frame
-        return PageLinks.localize(rendering(q).html?.html ?? "", root: frame.root, demotingHeadingsBy: frame.questionLevel - 3)
+        var out: [UInt8] = []
+        write(q, into: &out)
+        return String(decoding: out, as: UTF8.self)
     }
 
-    /// `html(q)` appended to `out`: the pages that list thousands of questions copy each
-    /// rendering once, into the page, instead of into a string first.
+    /// The partial as this page shows it, appended to `out`: the pages that list thousands
+    /// of questions copy each rendering once, into the page, instead of into a string first.
     func write(_ q: QuestionContext, into out: inout [UInt8]) {
         let frame = q.views.frame
         rendering(q).html?.localize(frame.rootLink, demotingHeadingsBy: frame.questionLevel - 3, appendingTo: &out)
