@@ -24,12 +24,23 @@ import Testing
         return s.hash
     }
 
+    /// `length` random bytes.
+    static func randomBytes(_ length: Int, _ rng: inout SplitMix) -> [UInt8] {
+        (0..<length).map { _ in UInt8.random(in: 0...255, using: &rng) }
+    }
+
+    /// A stream fed `bytes` as one run.
+    static func stream(of bytes: [UInt8]) -> ContentHash.Stream {
+        var s = ContentHash.Stream()
+        bytes.withUnsafeBytes { s.bytes($0) }
+        return s
+    }
+
     @Test func theSameBytesCutAnyWayGiveTheSameHash() {
         var rng = SplitMix(seed: 7)
         for length in 0..<70 {
-            let bytes = (0..<length).map { _ in UInt8.random(in: 0...255, using: &rng) }
-            var whole = ContentHash.Stream()
-            bytes.withUnsafeBytes { whole.bytes($0) }
+            let bytes = Self.randomBytes(length, &rng)
+            let whole = Self.stream(of: bytes)
             for _ in 0..<20 {
                 #expect(Self.hash(bytes, cuts: &rng) == whole.hash, "length \(length)")
             }
@@ -40,13 +51,11 @@ import Testing
     @Test func paddingIsZerosToTheNextWord() {
         var rng = SplitMix(seed: 5)
         for length in 0..<40 {
-            let bytes = (0..<length).map { _ in UInt8.random(in: 0...255, using: &rng) }
-            var padded = ContentHash.Stream()
-            bytes.withUnsafeBytes { padded.bytes($0) }
+            let bytes = Self.randomBytes(length, &rng)
+            var padded = Self.stream(of: bytes)
             padded.padToWord()
             padded.word(0x0102_0304_0506_0708)
-            var zeros = ContentHash.Stream()
-            (bytes + [UInt8](repeating: 0, count: (8 - length % 8) % 8)).withUnsafeBytes { zeros.bytes($0) }
+            var zeros = Self.stream(of: bytes + [UInt8](repeating: 0, count: (8 - length % 8) % 8))
             zeros.word(0x0102_0304_0506_0708)
             #expect(padded.hash == zeros.hash, "length \(length)")
         }
@@ -60,7 +69,7 @@ import Testing
             if let earlier = seen[h] { #expect(earlier == bytes, "\(earlier) and \(bytes) collide") }
             seen[h] = bytes
         }
-        let base = (0..<40).map { _ in UInt8.random(in: 0...255, using: &rng) }
+        let base = Self.randomBytes(40, &rng)
         for length in 0...base.count { add(Array(base[..<length])) }
         // Trailing zero bytes still count: the length goes in.
         for zeros in 1...16 { add(base + [UInt8](repeating: 0, count: zeros)) }
@@ -88,7 +97,7 @@ import Testing
             inputs.insert(bytes)
         }
         for length in [0, 1, 7, 8, 31, 32, 63, 64, 65, 96, 127, 128, 200, 257] {
-            let base = (0..<length).map { _ in UInt8.random(in: 0...255, using: &rng) }
+            let base = ContentHashStreamTests.randomBytes(length, &rng)
             add(base)
             for bit in stride(from: 0, to: length * 8, by: max(1, length / 3)) {
                 var flipped = base
