@@ -22,10 +22,39 @@ enum ContextValue {
     case strings([String])
     case list([Any])
     /// Anything else: left to swift-mustache's rules, or unfingerprinted.
-    case other
+    case other(Opaque)
+
+    /// A value of another type, boxed: an `Any` held in a case would make every copy of every
+    /// value go through the runtime's value witnesses, as `Any` has no fixed layout.
+    final class Opaque {
+        let value: Any
+        init(_ value: Any) { self.value = value }
+    }
 
     init(_ value: Any) {
         self = _openExistential(value, do: classify)
+    }
+
+    /// The value as it was handed over, of the same type: what swift-mustache's rules
+    /// (casts to its protocols, `Mirror`) are applied to.
+    var any: Any {
+        switch self {
+        case .string(let v): v
+        case .fields(let v): v
+        case .dictionary(let v): v
+        case .question(let v): v
+        case .questionFields(let v): v
+        case .int(let v): v
+        case .bool(let v): v
+        case .stringDictionary(let v): v
+        case .questions(let v): v
+        case .fieldsList(let v): v
+        case .dictionaries(let v): v
+        case .stringDictionaries(let v): v
+        case .strings(let v): v
+        case .list(let v): v
+        case .other(let v): v.value
+        }
     }
 
     /// A value the renderer shows once in a section and hides in an inverted one: neither
@@ -37,14 +66,12 @@ enum ContextValue {
         }
     }
 
-    /// Whether values of type `t` come out as one of the cases above rather than `other`,
-    /// told from the type alone: the types `classify` takes, listed beside it. None is
-    /// `MustacheCustomRepresentation`, which spares the renderer a protocol cast per lookup.
-    static func takes(_ t: Any.Type) -> Bool {
-        t == String.self || t == ContextFields.self || t == [String: Any].self || t == QuestionContext.self
-            || t == QuestionFields.self || t == Int.self || t == Bool.self || t == [String: String].self
-            || t == [QuestionContext].self || t == [ContextFields].self || t == [[String: Any]].self
-            || t == [[String: String]].self || t == [String].self || t == [Any].self
+}
+
+extension ContextFields {
+    /// The value named `name`, told apart once: what the renderer keeps on its stack.
+    func item(named name: String) -> ContextValue? {
+        withValue(named: name, ContextValue.init)
     }
 }
 
@@ -72,5 +99,5 @@ private func classify<T>(_ v: T) -> ContextValue {
     if T.self == [[String: String]].self { return .stringDictionaries(taken(v, as: [[String: String]].self)) }
     if T.self == [String].self { return .strings(taken(v, as: [String].self)) }
     if T.self == [Any].self { return .list(taken(v, as: [Any].self)) }
-    return .other
+    return .other(ContextValue.Opaque(v))
 }

@@ -43,6 +43,16 @@ final class QuestionFields: MustacheParent {
         }
     }
 
+    /// The field as the renderer keeps it, without an `Any` between for text and numbers.
+    func item(_ field: Field) -> ContextValue? {
+        switch value(field) {
+        case .text(let s): .string(s)
+        case .number(let n): .int(n)
+        case .other(let v): ContextValue(v)
+        case .none: nil
+        }
+    }
+
     /// The field as the text a variable prints (`{{name}}`), as `TemplateRenderer` would print
     /// `child(field)`; nil where it has no value or is not text. The partial prints a dozen of
     /// these per question, ten thousand questions a build.

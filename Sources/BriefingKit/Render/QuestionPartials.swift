@@ -38,6 +38,14 @@ final class QuestionContext: MustacheParent {
         return fields[name]
     }
 
+    /// `child(named:)`, told apart as the renderer keeps it.
+    func item(named name: String) -> ContextValue? {
+        if name == QuestionPartials.key, let partials = views.site.questionPartials {
+            return .string(partials.html(self))
+        }
+        return fields.item(named: name)
+    }
+
     /// What `child(named: QuestionPartials.key)` gives, appended to `out`; false, writing
     /// nothing, where it would give the field of that name instead.
     func writeShared(into out: inout [UInt8]) -> Bool {

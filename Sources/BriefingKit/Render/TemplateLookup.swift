@@ -4,34 +4,34 @@ import Mustache
 /// with the types pages hand over told apart without a cast.
 extension TemplateRenderer {
     /// What `name` names in `context`, its transforms applied; nil where swift-mustache finds nothing.
-    func lookup(_ name: TemplateProgram.Name, _ context: Context) throws -> Any? {
-        let child: Any?
+    func lookup(_ name: TemplateProgram.Name, _ context: Context) throws -> ContextValue? {
+        let child: ContextValue?
         switch name.start {
         case .current:
             child = context.stack.last!
         case .sequence:
-            child = context.sequence
+            child = context.sequence.map { .other(ContextValue.Opaque($0)) }
         case .top:
             child = try Self.descend(name.path[...], from: context.stack.last!)
         case .stack:
             child = try Self.fromStack(name, context.stack)
         }
-        guard let found = child else { return nil }
-        let plain = ContextValue.takes(type(of: found))
-        // Most names are a plain value with no transform: handed back as found, with no copy on the way.
-        if plain, name.transforms.isEmpty { return found }
-        var value = found
-        if !plain, let custom = found as? MustacheCustomRepresentation {
+        guard var value = child else { return nil }
+        // None of the types pages hand over is `MustacheCustomRepresentation`: only another asks.
+        if case .other(let found) = value, let custom = found.value as? MustacheCustomRepresentation {
             guard let represented = custom.representation else { return nil }
-            value = represented
+            value = ContextValue(represented)
         }
         for transform in name.transforms.reversed() {
             if let t = Self.listTransform(transform, of: value) {
                 value = t
-            } else if let position = value as? SequencePosition, let t = position.transform(transform) {
-                value = t
-            } else if let runnable = value as? MustacheTransformable, let t = runnable.transform(transform) {
-                value = t
+                continue
+            }
+            let any = value.any
+            if let position = any as? SequencePosition, let t = position.transform(transform) {
+                value = ContextValue(t)
+            } else if let runnable = any as? MustacheTransformable, let t = runnable.transform(transform) {
+                value = ContextValue(t)
             } else {
                 return nil
             }
@@ -42,9 +42,9 @@ extension TemplateRenderer {
     /// `empty` and `count` of the lists and strings pages hand over, as swift-mustache's
     /// `Array` and `String` transforms give them, without the protocol cast that finds those:
     /// the `question` partial asks `empty(...)` twice per question. Nil for anything else.
-    private static func listTransform(_ name: String, of value: Any) -> Any? {
+    private static func listTransform(_ name: String, of value: ContextValue) -> ContextValue? {
         let count: Int
-        switch ContextValue(value) {
+        switch value {
         case .questions(let a): count = a.count
         case .fieldsList(let a): count = a.count
         case .dictionaries(let a): count = a.count
@@ -52,12 +52,12 @@ extension TemplateRenderer {
         case .strings(let a): count = a.count
         case .list(let a): count = a.count
         case .string(let s):
-            return name == "empty" ? s.isEmpty : nil
+            return name == "empty" ? .bool(s.isEmpty) : nil
         default: return nil
         }
         switch name {
-        case "empty": return count == 0
-        case "count": return count
+        case "empty": return .bool(count == 0)
+        case "count": return .int(count)
         default: return nil
         }
     }
@@ -65,10 +65,10 @@ extension TemplateRenderer {
     /// The first object from the top of the stack that has the path's first name, then
     /// down the rest of the path. The stack is read in place: iterating it copied every
     /// object passed on the way, and lookups are the renderer's most frequent work.
-    private static func fromStack(_ name: TemplateProgram.Name, _ stack: [Any]) throws -> Any? {
+    private static func fromStack(_ name: TemplateProgram.Name, _ stack: [ContextValue]) throws -> ContextValue? {
         let path = name.path
         guard let first = path.first else { return stack.last }
-        return try stack.withUnsafeBufferPointer { objects -> Any? in
+        return try stack.withUnsafeBufferPointer { objects -> ContextValue? in
             var i = objects.count
             while i > 0 {
                 i -= 1
@@ -80,10 +80,10 @@ extension TemplateRenderer {
         }
     }
 
-    private static func descend(_ path: ArraySlice<String>, from object: Any) throws -> Any? {
+    private static func descend(_ path: ArraySlice<String>, from object: ContextValue) throws -> ContextValue? {
         var object = object
         for name in path {
-            if object is MustacheLambda { throw Unsupported() }
+            if case .other(let any) = object, any.value is MustacheLambda { throw Unsupported() }
             guard let next = try immediate(name, of: object) else { return nil }
             object = next
         }
@@ -93,12 +93,12 @@ extension TemplateRenderer {
     /// The `question` partial's context, when a lookup from the top of `stack` reaches it before
     /// anything that could hold a name: above it only strings, numbers and booleans, which
     /// have no children (inside `{{#answer}}`, the answer is on top).
-    static func questionFields(atTopOf stack: [Any]) -> QuestionFields? {
+    static func questionFields(atTopOf stack: [ContextValue]) -> QuestionFields? {
         stack.withUnsafeBufferPointer { objects in
             var i = objects.count
             while i > 0 {
                 i -= 1
-                switch ContextValue(objects[i]) {
+                switch objects[i] {
                 case .questionFields(let f): return f
                 case .string, .int, .bool: continue
                 default: return nil
@@ -110,26 +110,34 @@ extension TemplateRenderer {
 
     /// `_getImmediateChild`, with the common types first: they skip the casts swift-mustache makes.
     /// `field`: `name` as a `question` partial's field, when the caller knows it.
-    private static func immediate(_ name: String, field: QuestionFields.Field?? = .none, of object: Any) throws -> Any? {
-        switch ContextValue(object) {
-        case .fields(let f): return f[name]
-        case .dictionary(let d): return d[name]
-        case .stringDictionary(let d): return d[name]
-        case .question(let q): return q.child(named: name)
+    private static func immediate(_ name: String, field: QuestionFields.Field?? = .none, of object: ContextValue) throws -> ContextValue? {
+        switch object {
+        case .fields(let f): return f.item(named: name)
+        case .dictionary(let d): return d[name].map(ContextValue.init)
+        case .stringDictionary(let d): return d[name].map { .string($0) }
+        case .question(let q): return q.item(named: name)
         case .questionFields(let f):
-            guard case .some(let known) = field else { return f.child(named: name) }
-            return known.flatMap(f.child)
+            guard case .some(let known) = field else { return Field(rawValue: name).flatMap(f.item) }
+            return known.flatMap(f.item)
         // Their own mirrors have no labelled children, so swift-mustache finds nothing in them either.
         case .string, .int, .bool: return nil
-        default: break
+        default: return child(name, of: object.any)
         }
+    }
+
+    /// swift-mustache's own rules for any other object: apart, as its casts and `Mirror`
+    /// made every look-up above instantiate their types' metadata first.
+    @inline(never)
+    private static func child(_ name: String, of object: Any) -> ContextValue? {
         var object: Any? = object
         if let custom = object as? MustacheCustomRepresentation { object = custom.representation }
-        if let parent = object as? MustacheParent { return parent.child(named: name) }
+        if let parent = object as? MustacheParent { return parent.child(named: name).map(ContextValue.init) }
         guard let object else { return nil }
         guard let match = Mirror(reflecting: object).children.first(where: { $0.label == name }) else { return nil }
         let inner = Mirror(reflecting: match.value)
-        guard inner.displayStyle == .optional else { return match.value }
-        return inner.children.first?.value
+        guard inner.displayStyle == .optional else { return ContextValue(match.value) }
+        return inner.children.first.map { ContextValue($0.value) }
     }
+
+    private typealias Field = QuestionFields.Field
 }

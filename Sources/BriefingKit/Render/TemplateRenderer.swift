@@ -26,7 +26,8 @@ struct TemplateRenderer {
 
     /// Where a template is rendered: swift-mustache's `MustacheContext`.
     struct Context {
-        var stack: [Any]
+        /// Each object told apart once, where it is pushed, rather than at each lookup that passes it.
+        var stack: [ContextValue]
         var sequence: SequencePosition?
         var indentation: String?
         var inherited: [String: TemplateProgram]?
@@ -36,7 +37,7 @@ struct TemplateRenderer {
 
         /// `object` on top of the stack while `body` runs, then the stack and sequence as they were:
         /// one stack for a whole page, instead of a copy of it (and a retain of everything on it) per section.
-        mutating func pushing(_ object: Any, _ body: (inout Context) throws -> Void) rethrows {
+        mutating func pushing(_ object: ContextValue, _ body: (inout Context) throws -> Void) rethrows {
             let sequence = self.sequence
             stack.append(object)
             self.sequence = nil
@@ -79,7 +80,7 @@ struct TemplateRenderer {
         var out: [UInt8] = []
         out.reserveCapacity(capacity)
         do {
-            var context = Context(stack: [object])
+            var context = Context(stack: [ContextValue(object)])
             try render(program, &context, into: &out)
         } catch var e as TooDeep {
             e.trail.append(name)
@@ -135,8 +136,7 @@ struct TemplateRenderer {
         case .variable(let name, let escaped):
             // A question's shared rendering, where the stand-in partial prints it: written
             // straight into the page, as the lookup below would find it, without a string between.
-            if name.isPrerenderedQuestion, !escaped, let top = context.stack.last, case .question(let q) = ContextValue(top),
-               q.writeShared(into: &out) {
+            if name.isPrerenderedQuestion, !escaped, case .question(let q)? = context.stack.last, q.writeShared(into: &out) {
                 return
             }
             // A question's own field, where the lookup would find it first: printed from its text.
@@ -145,21 +145,23 @@ struct TemplateRenderer {
                 if escaped && context.html { HTMLEscape.append(text, to: &out) } else { out.append(contentsOf: text.utf8) }
                 return
             }
-            guard let child = try lookup(name, context) else { return }
+            guard let found = try lookup(name, context) else { return }
             let text: String
-            let known = ContextValue(child)
-            if case .string(let s) = known {
+            if case .string(let s) = found {
                 text = s
-            } else if case .int(let n) = known {
+            } else if case .int(let n) = found {
                 text = String(n)
-            } else if child is MustacheTemplate || child is MustacheLambda {
-                throw Unsupported()
-            } else if let s = child as? String {
-                text = s
-            } else if let renderable = child as? MustacheCustomRenderable {
-                text = renderable.renderText
             } else {
-                text = String(describing: Self.unwrapped(child))
+                let child = found.any
+                if child is MustacheTemplate || child is MustacheLambda {
+                    throw Unsupported()
+                } else if let s = child as? String {
+                    text = s
+                } else if let renderable = child as? MustacheCustomRenderable {
+                    text = renderable.renderText
+                } else {
+                    text = String(describing: Self.unwrapped(child))
+                }
             }
             if escaped && context.html { HTMLEscape.append(text, to: &out) } else { out.append(contentsOf: text.utf8) }
         case .section(let name, let program, let inverted):
@@ -184,7 +186,7 @@ struct TemplateRenderer {
             try renderPartial(name, indentation, inherits, &context, into: &out)
         case .dynamicPartial(let variable, let indentation, let inherits):
             // swift-mustache's rule: the variable must hold a String naming a template.
-            guard let name = try lookup(variable, context) as? String else { return }
+            guard case .string(let name)? = try lookup(variable, context) else { return }
             try renderPartial(name, indentation, inherits, &context, into: &out)
         case .contentType(let html):
             context.html = html
@@ -205,18 +207,17 @@ struct TemplateRenderer {
         try nested(name, program, &c, into: &out)
     }
 
-    private func renderSection(_ child: Any?, _ program: TemplateProgram, _ context: inout Context, into out: inout [UInt8]) throws {
+    private func renderSection(_ found: ContextValue?, _ program: TemplateProgram, _ context: inout Context, into out: inout [UInt8]) throws {
         // The types pages hand over, known without a protocol cast; the switch below is swift-mustache's order.
-        if let child {
-            let known = ContextValue(child)
-            if known.isSingleValue { return try context.pushing(child) { try render(program, &$0, into: &out) } }
-            switch known {
-            case .fieldsList(let a): return try renderList(a, program, &context, into: &out)
-            case .dictionaries(let a): return try renderList(a, program, &context, into: &out)
-            case .questions(let a): return try renderList(a, program, &context, into: &out)
-            case .stringDictionaries(let a): return try renderList(a, program, &context, into: &out)
-            case .list(let a): return try renderList(a, program, &context, into: &out)
-            case .strings(let a): return try renderList(a, program, &context, into: &out)
+        if let found {
+            if found.isSingleValue { return try context.pushing(found) { try render(program, &$0, into: &out) } }
+            switch found {
+            case .fieldsList(let a): return try renderList(a, program, &context, into: &out) { .fields($0) }
+            case .dictionaries(let a): return try renderList(a, program, &context, into: &out) { .dictionary($0) }
+            case .questions(let a): return try renderList(a, program, &context, into: &out) { .question($0) }
+            case .stringDictionaries(let a): return try renderList(a, program, &context, into: &out) { .stringDictionary($0) }
+            case .list(let a): return try renderList(a, program, &context, into: &out, ContextValue.init)
+            case .strings(let a): return try renderList(a, program, &context, into: &out) { .string($0) }
             case .bool(let b):
                 if b { try render(program, &context, into: &out) }
                 return
@@ -224,28 +225,28 @@ struct TemplateRenderer {
                 break
             }
         }
+        let child = found?.any
         if child is MustacheLambda { throw Unsupported() }
         switch child {
         case let list as any MustacheSequence:
-            try renderList(Self.elements(list), program, &context, into: &out)
+            try renderList(Self.elements(list), program, &context, into: &out, ContextValue.init)
         case let bool as Bool:
             if bool { try render(program, &context, into: &out) }
         case let null as MustacheCustomRenderable where null.isNull:
             return
-        case .some(let value):
-            try context.pushing(value) { try render(program, &$0, into: &out) }
+        case .some:
+            try context.pushing(found!) { try render(program, &$0, into: &out) }
         case .none:
             return
         }
     }
 
-    private func renderInverted(_ child: Any?, _ program: TemplateProgram, _ context: inout Context, into out: inout [UInt8]) throws {
+    private func renderInverted(_ found: ContextValue?, _ program: TemplateProgram, _ context: inout Context, into out: inout [UInt8]) throws {
         // The types pages hand over, as `renderSection` knows them: a failed protocol cast
         // looks through every conformance, and most inverted sections test a value that is there.
-        if let child {
-            let known = ContextValue(child)
-            if known.isSingleValue { return }
-            switch known {
+        if let found {
+            if found.isSingleValue { return }
+            switch found {
             case .bool(let b):
                 if !b { try render(program, &context, into: &out) }
                 return
@@ -258,10 +259,11 @@ struct TemplateRenderer {
                 break
             }
         }
+        let child = found?.any
         if child is MustacheLambda { throw Unsupported() }
         switch child {
         case let list as any MustacheSequence:
-            if Self.isEmpty(list) { try context.pushing(list) { try render(program, &$0, into: &out) } }
+            if Self.isEmpty(list) { try context.pushing(found!) { try render(program, &$0, into: &out) } }
         case let bool as Bool:
             if !bool { try render(program, &context, into: &out) }
         case let null as MustacheCustomRenderable where null.isNull:
@@ -276,12 +278,13 @@ struct TemplateRenderer {
     /// The page's one context for the whole list, its top replaced by each item in turn: a
     /// context per item copied the stack, an allocation and a retain of every object on it,
     /// ten thousand times on the pages that list every question.
-    private func renderList<T>(_ items: [T], _ program: TemplateProgram, _ context: inout Context, into out: inout [UInt8]) throws {
+    private func renderList<T>(_ items: [T], _ program: TemplateProgram, _ context: inout Context, into out: inout [UInt8],
+                               _ value: (T) -> ContextValue) throws {
         guard let head = items.first else { return }
-        try context.pushing(head) { c in
+        try context.pushing(value(head)) { c in
             let top = c.stack.count - 1
             for (i, item) in items.enumerated() {
-                if i > 0 { c.stack[top] = item }
+                if i > 0 { c.stack[top] = value(item) }
                 c.sequence = SequencePosition(first: i == 0, last: i == items.count - 1, index: i)
                 try render(program, &c, into: &out)
             }
