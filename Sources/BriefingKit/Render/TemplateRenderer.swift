@@ -108,15 +108,15 @@ struct TemplateRenderer {
         let html = context.html
         defer { context.html = html }
         guard let indentation = context.indentation, !indentation.isEmpty else {
-            for node in program.nodes { try render(node, &context, into: &out) }
+            for step in program.steps { try run(step, of: program, &context, into: &out) }
             return
         }
         // swift-mustache indents a token's output when this template's own output so far ends a line.
         let start = out.count
         var piece: [UInt8] = []
-        for node in program.nodes {
+        for step in program.steps {
             piece.removeAll(keepingCapacity: true)
-            try render(node, &context, into: &piece)
+            try run(step, of: program, &context, into: &piece)
             if !piece.isEmpty, Self.endsLine(out, from: start) { out.append(contentsOf: indentation.utf8) }
             out.append(contentsOf: piece)
         }
@@ -129,49 +129,34 @@ struct TemplateRenderer {
         return n == 1 || out[out.count - 2] != 13
     }
 
+    /// A node of `program`, from its step: the step's text, name and program are read through
+    /// the program, which the caller holds, without taking a reference.
+    @inline(__always)
+    private func run(_ step: TemplateProgram.Step, of program: TemplateProgram, _ context: inout Context, into out: inout [UInt8]) throws {
+        switch step.kind {
+        case .text:
+            out.append(contentsOf: step.bytes)
+        case .variable:
+            try step.name!._withUnsafeGuaranteedRef { try variable($0.name, escaped: step.flag, &context, into: &out) }
+        case .section:
+            try step.name!._withUnsafeGuaranteedRef { name in
+                try step.program!._withUnsafeGuaranteedRef { inner in
+                    try section(name.name, inner, inverted: step.flag, &context, into: &out)
+                }
+            }
+        case .node:
+            try render(program.nodes[step.node], &context, into: &out)
+        }
+    }
+
     private func render(_ node: TemplateProgram.Node, _ context: inout Context, into out: inout [UInt8]) throws {
         switch node {
         case .text(let bytes):
             out.append(contentsOf: bytes)
         case .variable(let name, let escaped):
-            // A question's shared rendering, where the stand-in partial prints it: written
-            // straight into the page, as the lookup below would find it, without a string between.
-            if name.isPrerenderedQuestion, !escaped, case .question(let q)? = context.stack.last, q.writeShared(into: &out) {
-                return
-            }
-            // A question's own field, where the lookup would find it first: printed from its text.
-            if let field = name.questionField, name.start == .stack, name.path.count == 1, name.transforms.isEmpty,
-               let fields = Self.questionFields(atTopOf: context.stack), let text = fields.text(field) {
-                if escaped && context.html { HTMLEscape.append(text, to: &out) } else { out.append(contentsOf: text.utf8) }
-                return
-            }
-            guard let found = try lookup(name, context) else { return }
-            let text: String
-            if case .string(let s) = found {
-                text = s
-            } else if case .int(let n) = found {
-                text = String(n)
-            } else {
-                let child = found.any
-                if child is MustacheTemplate || child is MustacheLambda {
-                    throw Unsupported()
-                } else if let s = child as? String {
-                    text = s
-                } else if let renderable = child as? MustacheCustomRenderable {
-                    text = renderable.renderText
-                } else {
-                    text = String(describing: Self.unwrapped(child))
-                }
-            }
-            if escaped && context.html { HTMLEscape.append(text, to: &out) } else { out.append(contentsOf: text.utf8) }
+            try variable(name, escaped: escaped, &context, into: &out)
         case .section(let name, let program, let inverted):
-            // Whether it is a lambda is asked after the types pages hand over: a cast per section.
-            let child = try lookup(name, context)
-            if inverted {
-                try renderInverted(child, program, &context, into: &out)
-            } else {
-                try renderSection(child, program, &context, into: &out)
-            }
+            try section(name, program, inverted: inverted, &context, into: &out)
         case .block(let name, let fallback, let indentation):
             var c = context
             c.sequence = nil
@@ -190,6 +175,51 @@ struct TemplateRenderer {
             try renderPartial(name, indentation, inherits, &context, into: &out)
         case .contentType(let html):
             context.html = html
+        }
+    }
+
+    /// `{{name}}` escaped, `{{{name}}}` raw.
+    private func variable(_ name: TemplateProgram.Name, escaped: Bool, _ context: inout Context, into out: inout [UInt8]) throws {
+        // A question's shared rendering, where the stand-in partial prints it: written
+        // straight into the page, as the lookup below would find it, without a string between.
+        if name.isPrerenderedQuestion, !escaped, case .question(let q)? = context.stack.last, q.writeShared(into: &out) {
+            return
+        }
+        // A question's own field, where the lookup would find it first: printed from its text.
+        if let field = name.questionField, name.start == .stack, name.path.count == 1, name.transforms.isEmpty,
+           let fields = Self.questionFields(atTopOf: context.stack), let text = fields.text(field) {
+            if escaped && context.html { HTMLEscape.append(text, to: &out) } else { out.append(contentsOf: text.utf8) }
+            return
+        }
+        guard let found = try lookup(name, context) else { return }
+        let text: String
+        if case .string(let s) = found {
+            text = s
+        } else if case .int(let n) = found {
+            text = String(n)
+        } else {
+            let child = found.any
+            if child is MustacheTemplate || child is MustacheLambda {
+                throw Unsupported()
+            } else if let s = child as? String {
+                text = s
+            } else if let renderable = child as? MustacheCustomRenderable {
+                text = renderable.renderText
+            } else {
+                text = String(describing: Self.unwrapped(child))
+            }
+        }
+        if escaped && context.html { HTMLEscape.append(text, to: &out) } else { out.append(contentsOf: text.utf8) }
+    }
+
+    private func section(_ name: TemplateProgram.Name, _ program: TemplateProgram, inverted: Bool,
+                         _ context: inout Context, into out: inout [UInt8]) throws {
+        // Whether it is a lambda is asked after the types pages hand over: a cast per section.
+        let child = try lookup(name, context)
+        if inverted {
+            try renderInverted(child, program, &context, into: &out)
+        } else {
+            try renderSection(child, program, &context, into: &out)
         }
     }
 
