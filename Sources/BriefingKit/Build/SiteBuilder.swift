@@ -131,7 +131,7 @@ public struct SiteBuilder: Sendable {
         guard let theme, !diagnostics.hasErrors else { return (nil, result) }
 
         var site = LinkedSite(content: content, fragments: fragments, references: references, urls: urls)
-        site.questionPartials = QuestionPartials(theme: theme, earlier: earlier, fingerprinting: forBuild, remember: forBuild && options.remembersBuilds)
+        site.questionPartials = QuestionPartials(theme: theme, places: site.questionPlaces, earlier: earlier, fingerprinting: forBuild, remember: forBuild && options.remembersBuilds)
         if forBuild && options.remembersBuilds { site.exportMemory = ExportMemory(earlier: last.exports, remember: true) }
         let render = RenderStage(theme: theme)
         let lunr = LunrScript.read()

@@ -19,6 +19,9 @@ public struct LinkedSite: Sendable {
     /// list every recommendation or question look them up thousands of times.
     private var recommendationAt: [Int: Int] = [:]
     private var meetingAt: [String: Int] = [:]
+    /// Each question's place, in display order, the first of a repeated id: where pages
+    /// share its rendering (`QuestionPartials`).
+    private(set) var questionPlaces: [String: Int] = [:]
 
     init(content: SiteContent, fragments: [FieldKey: Fragment], references: CrossReferences, urls: SiteURLs) {
         self.content = content
@@ -37,6 +40,10 @@ public struct LinkedSite: Sendable {
         pages = content.pages.sorted { $0.slug < $1.slug }
         for (i, r) in recommendations.enumerated() where recommendationAt[r.number] == nil { recommendationAt[r.number] = i }
         for (i, m) in content.meetings.enumerated() where meetingAt[m.slug] == nil { meetingAt[m.slug] = i }
+        questionPlaces.reserveCapacity(recommendations.reduce(0) { $0 + $1.questions.count })
+        for r in recommendations {
+            for q in r.questions where questionPlaces[q.id] == nil { questionPlaces[q.id] = questionPlaces.count }
+        }
     }
 
     public func briefing(_ slug: String) -> Briefing? { briefings.first { $0.slug == slug } }

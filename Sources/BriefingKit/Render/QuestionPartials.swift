@@ -11,9 +11,10 @@ final class QuestionContext: MustacheParent {
     let question: Question
     let recommendation: Recommendation
     let showRecommendation: Bool
-    /// Where its partial is kept (`QuestionPartials`), hashed once: a listed question is
+    /// Where its partial is kept (`QuestionPartials`), found once: a listed question is
     /// looked up for its fingerprint, then for its rendering, sometimes from another core.
-    let key: QuestionPartials.Key
+    /// -1 for a question the site does not list, which is made each time it is asked for.
+    let slot: Int
     private var built: ContextFields?
 
     init(views: Views, question: Question, recommendation: Recommendation, showRecommendation: Bool) {
@@ -21,7 +22,7 @@ final class QuestionContext: MustacheParent {
         self.question = question
         self.recommendation = recommendation
         self.showRecommendation = showRecommendation
-        key = QuestionPartials.Key(id: question.id, showRecommendation: showRecommendation)
+        slot = views.site.questionPlaces[question.id].map { QuestionPartials.slot(place: $0, showRecommendation: showRecommendation) } ?? -1
     }
 
     var fields: ContextFields {
@@ -80,27 +81,17 @@ final class QuestionPartials: @unchecked Sendable {
     static let key = "briefingPrerenderedQuestion"
     static let standIn = "{{{" + key + "}}}"
 
-    /// A question, with or without its recommendation.
-    struct Key: Hashable, Sendable {
-        let id: String
-        let showRecommendation: Bool
-        /// Hashed once: a key picks its shard, then is looked up in it and in the memory.
-        let hash: Int
+    /// A question's two places in the tables, without and with its recommendation, from its
+    /// place in the site (`LinkedSite.questionPlaces`). Tables by place, not dictionaries by
+    /// id: every listed question was looked up two or three times per page, each look-up
+    /// hashing and comparing its key under a lock (a twentieth of a build).
+    static func slot(place: Int, showRecommendation: Bool) -> Int {
+        place * 2 + (showRecommendation ? 1 : 0)
+    }
 
-        init(id: String, showRecommendation: Bool) {
-            self.id = id
-            self.showRecommendation = showRecommendation
-            var h = Hasher()
-            h.combine(id)
-            h.combine(showRecommendation)
-            hash = h.finalize()
-        }
-
-        static func == (a: Key, b: Key) -> Bool {
-            a.hash == b.hash && a.showRecommendation == b.showRecommendation && a.id == b.id
-        }
-
-        func hash(into h: inout Hasher) { h.combine(hash) }
+    /// The shard a slot falls in, and its place there.
+    private static func split(_ slot: Int) -> (shard: Int, index: Int) {
+        (slot % shardCount, slot / shardCount)
     }
 
     /// What was made so far from a question's view on the placeholder root at level 3.
@@ -128,22 +119,30 @@ final class QuestionPartials: @unchecked Sendable {
     /// Entries behind a few locks, not one: both cores ask for questions all the time.
     private final class Shard: @unchecked Sendable {
         let lock = NSLock()
-        var entries: [Key: Entry] = [:]
+        var entries: [Entry?]
         /// The view each entry is made from.
-        var views: [Key: QuestionView] = [:]
+        var views: [QuestionView?]
+
+        init(count: Int) {
+            entries = Array(repeating: nil, count: count)
+            views = Array(repeating: nil, count: count)
+        }
     }
 
-    /// What one build made, by shard, with the views it was made from: handed whole to
-    /// the next build in the process, which looks a question up in the shard its key falls
-    /// in, as this build did. The shards' own tables, not a merged copy: merging them cost
-    /// the end of every `serve` rebuild 15 ms of one core at 1250x8.
+    /// What one build made, by shard, with the views it was made from and the places of
+    /// its questions: handed whole to the next build in the process, which finds a question
+    /// by its place in this build. The shards' own tables, not a merged copy: merging them
+    /// cost the end of every `serve` rebuild 15 ms of one core at 1250x8.
     struct Memory: Sendable {
-        fileprivate var shards: [(entries: [Key: Entry], views: [Key: QuestionView])] = []
+        fileprivate var places: [String: Int] = [:]
+        fileprivate var shards: [(entries: [Entry?], views: [QuestionView?])] = []
 
-        /// The entry for `key` in shard `index`, when it was made from a view equal to `view`.
-        fileprivate func entry(_ key: Key, in index: Int, madeFrom view: QuestionView) -> Entry? {
-            guard !shards.isEmpty, let before = shards[index].views[key], before == view else { return nil }
-            return shards[index].entries[key]
+        /// The entry for the question, when it was made from a view equal to `view`.
+        fileprivate func entry(_ id: String, showRecommendation: Bool, madeFrom view: QuestionView) -> Entry? {
+            guard !shards.isEmpty, let place = places[id] else { return nil }
+            let (shard, index) = QuestionPartials.split(QuestionPartials.slot(place: place, showRecommendation: showRecommendation))
+            guard let before = shards[shard].views[index], before == view else { return nil }
+            return shards[shard].entries[index]
         }
     }
 
@@ -158,19 +157,25 @@ final class QuestionPartials: @unchecked Sendable {
     /// Whether to keep this build's entries for the next build (`made`).
     private let remember: Bool
     private static let shardCount = 16
-    private let shards = (0..<QuestionPartials.shardCount).map { _ in Shard() }
+    private let shards: [Shard]
+    /// The site's `questionPlaces`, which the memory keeps for the next build.
+    private let places: [String: Int]
+    private let slots: Int
 
-    init(theme: Theme, earlier: Memory = Memory(), fingerprinting: Bool = false, remember: Bool = false) {
+    /// `places`: the shown site's `questionPlaces`, which its questions' slots are made from.
+    init(theme: Theme, places: [String: Int] = [:], earlier: Memory = Memory(), fingerprinting: Bool = false, remember: Bool = false) {
         self.theme = theme
         self.earlier = earlier.shards.count == Self.shardCount ? earlier : Memory()
         self.fingerprinting = fingerprinting
         self.remember = remember
-        // A rebuild meets about the questions the last one did: no table grows on the way.
-        for (i, shard) in shards.enumerated() where !self.earlier.shards.isEmpty {
-            shard.entries.reserveCapacity(self.earlier.shards[i].entries.count)
-            shard.views.reserveCapacity(self.earlier.shards[i].entries.count)
-        }
+        self.places = places
+        slots = Self.slot(place: places.count, showRecommendation: false)
+        let perShard = (slots + Self.shardCount - 1) / Self.shardCount
+        shards = (0..<Self.shardCount).map { _ in Shard(count: perShard) }
     }
+
+    /// Whether `q` has a slot in these tables: a question of another site has none.
+    private func kept(_ q: QuestionContext) -> Bool { q.slot >= 0 && q.slot < slots }
 
     /// The partial as this page shows it. It is rendered once per question, on the
     /// placeholder root the Link stage gives Markdown links, and each page swaps in its
@@ -215,12 +220,13 @@ final class QuestionPartials: @unchecked Sendable {
     /// with (its question, its recommendation, and its page frame's site, root and level,
     /// all constants), never the fields it builds for the one page that owns it.
     func share(_ shown: [QuestionContext]) {
-        let missing = shown.map { (question: $0, key: $0.key) }.filter { q in
-            let shard = shard(q.key).shard
-            return shard.lock.withLock { shard.entries[q.key]?.html == nil }
+        let missing = shown.filter { q in
+            guard kept(q) else { return false }
+            let (shard, index) = Self.split(q.slot)
+            return shards[shard].lock.withLock { shards[shard].entries[index]?.html == nil }
         }
         queue.lock.withLock {
-            for q in missing where queue.queued.insert(q.key).inserted { queue.waiting.append(q.question) }
+            for q in missing where queue.queued.insert(q.slot).inserted { queue.waiting.append(q) }
         }
         help()
     }
@@ -237,7 +243,7 @@ final class QuestionPartials: @unchecked Sendable {
         let lock = NSLock()
         var waiting: [QuestionContext] = []
         var next = 0
-        var queued: Set<Key> = []
+        var queued: Set<Int> = []
 
         func take(_ n: Int) -> ArraySlice<QuestionContext>? {
             lock.withLock {
@@ -268,18 +274,32 @@ final class QuestionPartials: @unchecked Sendable {
     /// fingerprinting): each is made the first time a page asks for it, or taken from the
     /// last build's entry if that was made from an equal view.
     private func entry(_ q: QuestionContext, html: Bool) -> Entry {
-        let key = q.key
-        let (index, shard) = shard(key)
+        guard kept(q) else { return make(q, html: html, onto: nil, view: nil).entry }
+        let (index, place) = Self.split(q.slot)
+        let shard = shards[index]
         let (found, view) = shard.lock.withLock { () -> (Entry?, QuestionView?) in
-            guard let e = shard.entries[key] else { return (nil, nil) }
-            return e.has(html: html, fingerprinting: fingerprinting) ? (e, nil) : (e, shard.views[key])
+            guard let e = shard.entries[place] else { return (nil, nil) }
+            return e.has(html: html, fingerprinting: fingerprinting) ? (e, nil) : (e, shard.views[place])
         }
         if let found, view == nil { return found }
         // Made outside the lock; two threads may both make a question, with the same result.
+        var (e, made) = make(q, html: html, onto: found, view: view)
+        return shard.lock.withLock {
+            // Another thread may have made the other half meanwhile: keep both.
+            if let other = shard.entries[place] { e.fill(from: other) } else { shard.views[place] = made }
+            shard.entries[place] = e
+            return e
+        }
+    }
+
+    /// What `entry` asks for, added to `found`: made from the question's view (`view`, or
+    /// one made here), or taken from the last build's entry where that was made from an
+    /// equal view. Returns the view too.
+    private func make(_ q: QuestionContext, html: Bool, onto found: Entry?, view: QuestionView?) -> (entry: Entry, view: QuestionView) {
         let made = view ?? QuestionView(q.question, of: q.recommendation, showRecommendation: q.showRecommendation,
                                         frame: q.views.frame, root: LinkRewriter.rootScheme, level: 3)
         var e = found ?? Entry(size: made.expectedSize)
-        if let before = earlier.entry(key, in: index, madeFrom: made) { e.fill(from: before) }
+        if let before = earlier.entry(q.question.id, showRecommendation: q.showRecommendation, madeFrom: made) { e.fill(from: before) }
         if html, e.html == nil {
             let h = theme.renderWhole("question", QuestionFields(made))
             e.html = LocalizableHTML(h)
@@ -287,23 +307,12 @@ final class QuestionPartials: @unchecked Sendable {
         } else if !html, fingerprinting, e.fingerprint == nil {
             e.fingerprint = made.fingerprint
         }
-        return shard.lock.withLock {
-            // Another thread may have made the other half meanwhile: keep both.
-            if let other = shard.entries[key] { e.fill(from: other) } else { shard.views[key] = made }
-            shard.entries[key] = e
-            return e
-        }
-    }
-
-    /// The shard a key falls in, and its place (the same in the last build's memory).
-    private func shard(_ key: Key) -> (index: Int, shard: Shard) {
-        let index = Int(UInt(bitPattern: key.hash) % UInt(Self.shardCount))
-        return (index, shards[index])
+        return (e, made)
     }
 
     /// This build's entries with their views, for the next build of the site in this process.
     var made: Memory {
         guard remember else { return Memory() }
-        return Memory(shards: shards.map { shard in shard.lock.withLock { (shard.entries, shard.views) } })
+        return Memory(places: places, shards: shards.map { shard in shard.lock.withLock { (shard.entries, shard.views) } })
     }
 }

@@ -52,7 +52,7 @@ struct RenderStage {
                           isUnchanged: @escaping @Sendable (String, ContentHash) -> Bool,
                           deliver: @escaping @Sendable (RenderedFile) -> R) -> [R] {
         let exports = exports(site, pages: pages.map(\.path))
-        let questions = site.questionPartials ?? QuestionPartials(theme: theme, fingerprinting: fingerprinting)
+        let questions = site.questionPartials ?? QuestionPartials(theme: theme, places: site.questionPlaces, fingerprinting: fingerprinting)
         let theme = theme
         let ready = Self.assets + extra
         // The exports are few and large: queued first, each beside the pages on the other core.

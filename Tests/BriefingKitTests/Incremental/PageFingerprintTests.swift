@@ -105,7 +105,7 @@ import Testing
         defer { temp.cleanUp() }
         let plan = try #require(SiteBuilder(temp.options()).prepare(scanned: nil, forBuild: true).0)
         let r = try #require(plan.site.recommendations.first)
-        let partials = QuestionPartials(theme: Self.theme, fingerprinting: true)
+        let partials = QuestionPartials(theme: Self.theme, places: plan.site.questionPlaces, fingerprinting: true)
         func page(_ dir: String, level: Int = 3) -> ContentHash? {
             let frame = PageFrame(site: plan.site, dir: dir, questionLevel: level)
             let context: ContextFields = ["questions": [Views(frame: frame).question(r.questions[0], of: r)]]
