@@ -35,6 +35,34 @@ import FoundationXML
         #expect(text.hasPrefix("[\n  {\n    \"id\": \"1.1\",\n    \"recommendation\": 1,"))
     }
 
+    /// questions.json is written straight from the records, as the indented `JSONValue`
+    /// array of objects it stands for: every field in order, absent ones `null`.
+    @Test func questionsJSONIsTheTreeItStandsFor() {
+        func record(_ n: Int) -> QuestionRecord {
+            QuestionRecord(
+                id: "\(n).1", recommendation: n, recommendationTitle: "Rec <\(n)> & \"more\"", team: "cto", teamName: "CTO",
+                status: n % 2 == 0 ? .answered : .open, text: "Line\none \u{2028} \\ é\t\u{1}",
+                answer: n % 2 == 0 ? "Yes, </script>" : nil, asked: n % 3 == 0 ? "call-1" : nil,
+                askedDate: n % 3 == 0 ? Day("2017-09-07") : nil, answered: n % 2 == 0 ? Day("2018-01-02") : nil,
+                path: "recommendations/\(n)/index.html#q\(n).1", url: "https://example.org/recommendations/\(n)/#q\(n).1")
+        }
+        for records in [[], [record(1)], (1...7).map(record)] {
+            let tree = JSONValue.array(records.map { q in
+                .object([
+                    ("id", .string(q.id)), ("recommendation", .int(q.recommendation)),
+                    ("recommendation_title", .string(q.recommendationTitle)), ("team", .string(q.team)),
+                    ("team_name", .string(q.teamName)), ("status", .string(q.status.rawValue)), ("text", .string(q.text)),
+                    ("answer", .orNull(q.answer)), ("asked", .orNull(q.asked)), ("asked_date", .orNull(q.askedDate?.iso)),
+                    ("answered", .orNull(q.answered?.iso)), ("url", .string(q.url)),
+                ])
+            })
+            var expected = ByteText()
+            tree.write(into: &expected, indent: 2, level: 0)
+            expected.append(byte: UInt8(ascii: "\n"))
+            #expect(QuestionsJSON().file(records).bytes == expected.bytes, "\(records.count) records")
+        }
+    }
+
     @Test func questionsCSVQuotesLikeRFC4180() throws {
         let site = try ReadersSite.make()
         defer { site.cleanUp() }

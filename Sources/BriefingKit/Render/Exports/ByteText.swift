@@ -7,7 +7,7 @@
 /// inside a multi-byte character, so escaping can work on bytes: runs that need
 /// no escaping are copied in bulk, and the few bytes that do are replaced.
 /// The format-specific escapes live with their formats: `append(jsonQuoted:)`
-/// in JSONValue.swift, `append(xmlEscaped:)` in XMLText.swift and
+/// in JSONText.swift, `append(xmlEscaped:)` in XMLText.swift and
 /// `append(csvField:)` in QuestionsCSV.swift.
 struct ByteText {
     private(set) var bytes: [UInt8] = []
@@ -35,8 +35,10 @@ struct ByteText {
         bytes.append(byte)
     }
 
+    /// A byte a few times over (an indent): appended one by one, as `repeatElement`'s
+    /// collection cost ten times the appends.
     mutating func append(byte: UInt8, count: Int) {
-        bytes.append(contentsOf: repeatElement(byte, count: count))
+        for _ in 0..<max(count, 0) { bytes.append(byte) }
     }
 
     mutating func append(bytes more: [UInt8]) {

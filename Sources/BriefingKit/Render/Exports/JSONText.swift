@@ -1,47 +1,12 @@
-/// A JSON value whose objects keep the key order they are given, so every
-/// export is byte-identical from run to run (Foundation's encoders sort keys
-/// on request but escape `/` and format numbers differently across platforms).
-enum JSONValue {
-    case string(String)
-    case int(Int)
-    case bool(Bool)
-    case null
-    case array([JSONValue])
-    case object([(String, JSONValue)])
-
-    /// `nil` becomes `null`, so optional fields keep their place in every record.
-    static func orNull(_ s: String?) -> JSONValue { s.map { .string($0) } ?? .null }
-
-    /// Compact without `indent`, indented for files people read.
-    func write(into out: inout ByteText, indent: Int?, level: Int) {
-        switch self {
-        case .string(let s): out.append(jsonQuoted: s)
-        case .int(let i): out.append(i)
-        case .bool(let b): out.append(b ? "true" : "false" as StaticString)
-        case .null: out.append("null" as StaticString)
-        case .array(let items):
-            guard !items.isEmpty else { out.append("[]" as StaticString); return }
-            out.append(byte: UInt8(ascii: "["))
-            for (i, item) in items.enumerated() {
-                if i > 0 { out.append(byte: UInt8(ascii: ",")) }
-                out.appendJSONLineBreak(indent: indent, level: level + 1)
-                item.write(into: &out, indent: indent, level: level + 1)
-            }
-            out.appendJSONLineBreak(indent: indent, level: level)
-            out.append(byte: UInt8(ascii: "]"))
-        case .object(let fields):
-            out.appendJSONObject(fields, indent: indent, level: level, key: { $0.0 }) { out, field in
-                field.1.write(into: &out, indent: indent, level: level + 1)
-            }
-        }
-    }
-}
-
+/// JSON written straight into bytes: the exports' objects, line breaks and string
+/// literals. Every export keeps the key order it is given, so it is byte-identical from
+/// run to run (Foundation's encoders sort keys on request but escape `/` and format
+/// numbers differently across platforms).
 extension ByteText {
     /// A JSON object: `{`, each field's quoted `key` and its value (written by `value`) apart
     /// by `,`, `}`, or `{}` without fields; each field on a line of its own when `indent` is set.
     /// A field whose `key` is nil is left out. The one writer of an object's punctuation, for
-    /// `JSONValue` trees and for callers that write their values straight (`SearchIndex`).
+    /// the exports, which write their values straight (`SearchIndex`, `QuestionsJSON`).
     mutating func appendJSONObject<Fields: Sequence>(_ fields: Fields, indent: Int?, level: Int,
                                                     key: (Fields.Element) -> String?,
                                                     value: (inout ByteText, Fields.Element) -> Void) {
