@@ -16,21 +16,22 @@ struct SearchIndex {
 
     /// `memory`: the last build's documents, in `briefing serve` (see `ExportMemory`).
     func files(_ site: LinkedSite, questions: [QuestionRecord], memory: ExportMemory? = nil) -> [OutputFile] {
-        let json = Self.json(site, questions: questions, memory: memory ?? ExportMemory(remember: false))
-        var file = ByteText(reservingCapacity: json.count + 1)
-        file.append(bytes: json)
-        file.append(byte: UInt8(ascii: "\n"))
+        var json = Self.json(site, questions: questions, memory: memory ?? ExportMemory(remember: false))
         var script = ByteText(reservingCapacity: json.count + Self.global.utf8.count + 12)
         script.append("window.\(Self.global) = ")
         script.append(bytes: json)
         script.append(";\n" as StaticString)
+        // The file is the JSON itself, which has room for its line break: a copy of
+        // megabytes less, into memory the kernel would have had to clear first.
+        json.append(UInt8(ascii: "\n"))
         return [
-            OutputFile(path: Self.jsonPath, bytes: file.bytes),
+            OutputFile(path: Self.jsonPath, bytes: json),
             OutputFile(path: Self.scriptPath, bytes: script.bytes),
         ]
     }
 
-    /// `{"version":1,"documents":[…]}`, compact: recommendations, then questions (with
+    /// `{"version":1,"documents":[…]}`, compact, with room for one byte more (`files`' line
+    /// break): recommendations, then questions (with
     /// their answers), then meetings. Each document is written on its own, so that
     /// `briefing serve` can keep the ones whose values did not change.
     static func json(_ site: LinkedSite, questions: [QuestionRecord], memory: ExportMemory) -> [UInt8] {
@@ -60,7 +61,7 @@ struct SearchIndex {
                 ("text", parts.filter { !$0.isEmpty }.joined(separator: " ")), ("url", site.urls.meeting(m.slug)),
             ])
         }
-        var out = ByteText(reservingCapacity: documents.reduce(64) { $0 + $1.count + 1 })
+        var out = ByteText(reservingCapacity: documents.reduce(65) { $0 + $1.count + 1 })
         out.append("{\"version\":\(version),\"documents\":[")
         for (i, d) in documents.enumerated() {
             if i > 0 { out.append(byte: UInt8(ascii: ",")) }
