@@ -82,15 +82,14 @@ final class MarkdownDocument {
     func plainText() -> String {
         // Bytes, not `String +=`: this ran for every field and cost as much as cmark itself.
         var out: [UInt8] = []
-        func append(_ c: UnsafePointer<CChar>) {
-            c.withMemoryRebound(to: UInt8.self, capacity: 1) { out.append(contentsOf: UnsafeBufferPointer(start: $0, count: strlen(c))) }
-        }
+        // A helper of its own, not a local function: one that captured `out` made every
+        // append check exclusive access at run time.
         walk { node, type, entering in
             switch type {
             case CMARK_NODE_TEXT, CMARK_NODE_CODE:
-                if let lit = cmark_node_get_literal(node) { append(lit) }
+                if let lit = cmark_node_get_literal(node) { Self.append(lit, to: &out) }
             case CMARK_NODE_CODE_BLOCK:
-                if let lit = cmark_node_get_literal(node) { append(lit); out.append(32) }
+                if let lit = cmark_node_get_literal(node) { Self.append(lit, to: &out); out.append(32) }
             case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
                 out.append(32)
             case CMARK_NODE_PARAGRAPH, CMARK_NODE_HEADING, CMARK_NODE_ITEM:
@@ -99,6 +98,10 @@ final class MarkdownDocument {
             }
         }
         return Self.collapseSpaces(out)
+    }
+
+    private static func append(_ c: UnsafePointer<CChar>, to out: inout [UInt8]) {
+        c.withMemoryRebound(to: UInt8.self, capacity: 1) { out.append(contentsOf: UnsafeBufferPointer(start: $0, count: strlen(c))) }
     }
 
     /// Words joined by single spaces: `split` on the Characters " " and "\n", then `joined`.
