@@ -132,7 +132,9 @@ enum PageLinks {
 ///
 /// Kept as the renderer's bytes: a `String` made of them checked all their UTF-8 again,
 /// byte by byte wherever a question's text is not all ASCII (typographic quotes are enough).
-struct LocalizableHTML: Sendable {
+/// A class, so that handing one over takes one reference, not one per array it holds: it is
+/// taken out of `QuestionPartials`' tables for every page that lists its question.
+final class LocalizableHTML: Sendable {
     let bytes: [UInt8]
     private let places: Places
 
@@ -141,7 +143,7 @@ struct LocalizableHTML: Sendable {
         self.bytes = bytes
     }
 
-    init(_ html: String) { self.init(Array(html.utf8)) }
+    convenience init(_ html: String) { self.init(Array(html.utf8)) }
 
     /// `PageLinks.localize(html, root:, demotingHeadingsBy:, appendingTo:)`'s bytes, copied
     /// between the places found. Where they could differ (a root holding `<`, which the
