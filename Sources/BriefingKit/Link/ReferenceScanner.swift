@@ -25,8 +25,7 @@ enum ReferenceScanner {
             var out: [Match] = []
             var i = 0
             while true {
-                // Only "[", "R" and "r" can start a reference.
-                i = ByteSkip.next(in: b, from: i, vector: starts, scalar: starts)
+                i = nextCandidate(in: b, from: i)
                 guard i < b.count else { break }
                 if b[i] == 91, i + 1 < b.count, b[i + 1] == 91, let m = wiki(b, at: i) {  // "[["
                     out.append(m)
@@ -45,13 +44,43 @@ enum ReferenceScanner {
         }
     }
 
-    /// The bytes a reference starts with: `[`, `R`, `r`.
-    @inline(__always)
-    static func starts(_ c: UInt8) -> Bool { c == 91 || c == 82 || c == 114 }
+    /// The first index at or after `start` where a reference can start: a `[`, or an `R` or
+    /// `r` that starts a word (at the start, or after a byte that is not `isWordByte`).
+    /// `ByteSkip` stops at every `r`, one letter in sixteen of English text, so sixteen bytes at
+    /// a time gained nothing; here each block is also compared with the bytes before it.
+    static func nextCandidate(in b: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        var i = start
+        let n = b.count
+        if i == 0, n > 0, isCandidate(b, at: 0) { return 0 }
+        i = max(i, 1)
+        if let base = b.baseAddress {
+            let raw = UnsafeRawPointer(base)
+            while i + 16 <= n {
+                let v = raw.loadUnaligned(fromByteOffset: i, as: ByteSkip.Vector.self)
+                let before = raw.loadUnaligned(fromByteOffset: i - 1, as: ByteSkip.Vector.self)
+                if ByteSkip.any(v .== ByteSkip.splat(91) .| ((v | ByteSkip.splat(0x20)) .== ByteSkip.splat(114) .& .!isWordByte(before))) { break }
+                i += 16
+            }
+        }
+        while i < n {
+            if isCandidate(b, at: i) { return i }
+            i += 1
+        }
+        return n
+    }
 
+    /// Whether a reference can start at `i`: what `nextCandidate` stops at.
     @inline(__always)
-    static func starts(_ v: ByteSkip.Vector) -> ByteSkip.Mask {
-        v .== ByteSkip.splat(91) .| v .== ByteSkip.splat(82) .| v .== ByteSkip.splat(114)
+    static func isCandidate(_ b: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
+        b[i] == 91 || ((b[i] == 82 || b[i] == 114) && (i == 0 || !isWordByte(b[i - 1])))
+    }
+
+    /// `isWordByte` in each lane.
+    @inline(__always)
+    static func isWordByte(_ v: ByteSkip.Vector) -> ByteSkip.Mask {
+        let lower = v | ByteSkip.splat(0x20)
+        return (lower .>= ByteSkip.splat(97) .& lower .<= ByteSkip.splat(122))
+            .| (v .>= ByteSkip.splat(48) .& v .<= ByteSkip.splat(57)) .| v .== ByteSkip.splat(95) .| v .>= ByteSkip.splat(128)
     }
 
     private static func wiki(_ b: UnsafeBufferPointer<UInt8>, at start: Int) -> Match? {
@@ -86,7 +115,7 @@ enum ReferenceScanner {
 
     private static let words: [[UInt8]] = ["Recommendation", "recommendation", "Rec"].map { Array($0.utf8) }
 
-    private static func isWordByte(_ c: UInt8) -> Bool {
+    static func isWordByte(_ c: UInt8) -> Bool {
         (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c == 95 || c >= 128
     }
 

@@ -19,7 +19,7 @@ enum ByteSkip {
         if let base = b.baseAddress {
             let raw = UnsafeRawPointer(base)
             while i + 16 <= n {
-                if any(vector(raw.loadUnaligned(fromByteOffset: i, as: Vector.self))) { break }
+                if Self.any(vector(raw.loadUnaligned(fromByteOffset: i, as: Vector.self))) { break }
                 i += 16
             }
         }
@@ -28,6 +28,14 @@ enum ByteSkip {
             i += 1
         }
         return n
+    }
+
+    /// Whether `mask` sets any lane, from its two halves as words: the standard library's
+    /// `any` reduces the lanes through a call that is not inlined.
+    @inline(__always)
+    static func any(_ mask: Mask) -> Bool {
+        let halves = unsafeBitCast(mask, to: SIMD2<UInt64>.self)
+        return halves[0] | halves[1] != 0
     }
 
     /// A vector of `byte` in every lane, for comparisons.

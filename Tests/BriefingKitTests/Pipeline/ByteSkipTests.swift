@@ -17,7 +17,6 @@ import Testing
         ("CSV field", (ByteText.csvSpecial, ByteText.csvSpecial)),
         ("CSV quote", (ByteText.csvQuote, ByteText.csvQuote)),
         ("YAML preflight", (YAMLPreflight.stops, YAMLPreflight.stops)),
-        ("references", (ReferenceScanner.starts, ReferenceScanner.starts)),
         ("source text", (SourceText.stops, SourceText.stops)),
         ("carriage returns", (SourceText.returns, SourceText.returns)),
     ] }
@@ -263,6 +262,30 @@ import Testing
                     return (offset, nil)
                 case .emptyInput:
                     return nil
+                }
+            }
+        }
+    }
+
+    /// The link scanner's own skip compares each block with the bytes before it, to pass an `r`
+    /// inside a word: it must stop at every `[` and every `R` or `r` that starts a word, as a
+    /// byte-by-byte look with the word rule written out here does.
+    @Test func theReferenceScannerStopsAtEveryPossibleStart() {
+        let alphabet = Array("[]Rr ec1_-\n".utf8) + [0xC3, 0xA9, 0x40, 0x60, 0x7B, 0x5A, 0x61]
+        func word(_ c: UInt8) -> Bool {
+            (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(c) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(c)
+                || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(c) || c == UInt8(ascii: "_") || c >= 0x80
+        }
+        func starts(_ b: [UInt8], _ j: Int) -> Bool {
+            b[j] == UInt8(ascii: "[") || ((b[j] == UInt8(ascii: "R") || b[j] == UInt8(ascii: "r")) && (j == 0 || !word(b[j - 1])))
+        }
+        var rng = SystemRandomNumberGenerator()
+        for _ in 0..<3000 {
+            let bytes = (0..<Int.random(in: 0...90, using: &rng)).map { _ in alphabet.randomElement(using: &rng)! }
+            bytes.withUnsafeBufferPointer { b in
+                for from in 0...bytes.count {
+                    let expected = (from..<bytes.count).first { starts(bytes, $0) } ?? bytes.count
+                    #expect(ReferenceScanner.nextCandidate(in: b, from: from) == expected, "\(bytes) from \(from)")
                 }
             }
         }
