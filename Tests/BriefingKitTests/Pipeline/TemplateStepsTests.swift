@@ -38,8 +38,8 @@ import Testing
         }
     }
 
-    /// Read from swift-mustache's parse, with every kind of token, texts of every length
-    /// (the empty one too) packed into one allocation.
+    /// Read from swift-mustache's parse, with every kind of token, texts of many lengths
+    /// packed into one allocation.
     @Test func aParsedProgramsStepsAreItsNodes() throws {
         var library = Mustache.MustacheLibrary()
         try library.register("{{$b}}block{{/b}}", named: "p")
