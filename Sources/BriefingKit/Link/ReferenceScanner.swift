@@ -32,8 +32,8 @@ enum ReferenceScanner {
                     i = m.range.upperBound
                     continue
                 }
-                // "R" or "r" starting a word: most are inside one, and are left at once.
-                if b[i] == 82 || b[i] == 114, i == 0 || !isWordByte(b[i - 1]), let m = mention(b, at: i) {
+                // Else an "R" or "r" that starts a word: all `nextCandidate` stops at besides "[".
+                if b[i] != 91, let m = mention(b, at: i) {
                     out.append(m)
                     i = m.range.upperBound
                     continue
