@@ -24,12 +24,12 @@ enum PageLinks {
         if root == LinkRewriter.rootScheme && levels <= 0 { return html }
         let link = RootLink(root)
         // A root holding `<` is read by the demotion after the swap (see `LocalizableHTML`).
+        var text = html
         if link.holdsTagStart && levels > 0 {
             var bytes: [UInt8] = []
-            localize(html, root: root, demotingHeadingsBy: levels, appendingTo: &bytes)
+            text.withUTF8 { localize($0, link, demotingHeadingsBy: levels, appendingTo: &bytes) }
             return String(decoding: bytes, as: UTF8.self)
         }
-        var text = html
         return text.withUTF8 { src in
             let places = LocalizableHTML.Places(src, markers: !link.isPlaceholder, levels: levels > 0)
             guard places.change(link, demotingHeadingsBy: levels) else { return html }
@@ -48,15 +48,15 @@ enum PageLinks {
     /// `localize`'s bytes appended to `out`, for a page that copies the result in anyway.
     static func localize(_ html: String, root: String, demotingHeadingsBy levels: Int = 0, appendingTo out: inout [UInt8]) {
         var html = html
-        html.withUTF8 { localize($0, root: root, demotingHeadingsBy: levels, appendingTo: &out) }
+        html.withUTF8 { localize($0, RootLink(root), demotingHeadingsBy: levels, appendingTo: &out) }
     }
 
     /// The same for HTML held as bytes.
-    static func localize(_ src: UnsafeBufferPointer<UInt8>, root: String, demotingHeadingsBy levels: Int = 0, appendingTo out: inout [UInt8]) {
+    static func localize(_ src: UnsafeBufferPointer<UInt8>, _ link: RootLink, demotingHeadingsBy levels: Int, appendingTo out: inout [UInt8]) {
         let start = out.count
-        let hit = root == LinkRewriter.rootScheme ? nil : findMarker(in: src, from: 0)
+        let hit = link.isPlaceholder ? nil : findMarker(in: src, from: 0)
         if let hit {
-            append(src, replacing: hit, with: Array(("href=\"" + root).utf8), into: &out)
+            append(src, replacing: hit, with: link.href, into: &out)
         } else {
             out.append(contentsOf: src)
         }
@@ -156,7 +156,7 @@ final class LocalizableHTML: Sendable {
         }
         bytes.withUnsafeBufferPointer { src in
             guard !link.holdsTagStart else {
-                PageLinks.localize(src, root: link.root, demotingHeadingsBy: demotion, appendingTo: &out)
+                PageLinks.localize(src, link, demotingHeadingsBy: demotion, appendingTo: &out)
                 return
             }
             places.walk(src, link, demotingHeadingsBy: demotion,
