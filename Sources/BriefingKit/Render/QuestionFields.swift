@@ -32,18 +32,12 @@ final class QuestionFields: MustacheParent {
         case none
     }
 
-    /// The field; the renderer tells a name's field once per template (`TemplateProgram.Name`),
-    /// where a name compared against each field's every time cost a fifth of a partial's lookups.
-    func child(_ field: Field) -> Any? {
-        switch value(field) {
-        case .text(let s): s
-        case .number(let n): n
-        case .other(let v): v
-        case .none: nil
-        }
-    }
+    /// The field as swift-mustache and the fields pages read (`QuestionView.fields`) hold it.
+    func child(_ field: Field) -> Any? { item(field)?.any }
 
-    /// The field as the renderer keeps it, without an `Any` between for text and numbers.
+    /// The field as the renderer keeps it, without an `Any` between for text and numbers. The
+    /// renderer tells a name's field once per template (`TemplateProgram.Name`), where a name
+    /// compared against each field's every time cost a fifth of a partial's lookups.
     func item(_ field: Field) -> ContextValue? {
         switch value(field) {
         case .text(let s): .string(s)

@@ -32,14 +32,11 @@ final class QuestionContext: MustacheParent {
         return v
     }
 
-    func child(named name: String) -> Any? {
-        if name == QuestionPartials.key, let partials = views.site.questionPartials {
-            return partials.html(self)
-        }
-        return fields[name]
-    }
+    /// As swift-mustache reads it: the renderer's `item(named:)`, as it was handed over.
+    func child(named name: String) -> Any? { item(named: name)?.any }
 
-    /// `child(named:)`, told apart as the renderer keeps it.
+    /// The shared rendering for the stand-in partial's name, else the field of that name,
+    /// told apart as the renderer keeps it.
     func item(named name: String) -> ContextValue? {
         if name == QuestionPartials.key, let partials = views.site.questionPartials {
             return .string(partials.html(self))

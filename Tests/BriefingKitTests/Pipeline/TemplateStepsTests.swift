@@ -48,7 +48,7 @@ import Testing
               {{%CONTENT_TYPE:TEXT}}{{=<% %>=}}<%w%>end
 
             """, named: "t")
-        let program = try #require(try TemplateProgram(#require(library.getTemplate(named: "t"))))
+        let program = try TemplateProgram(#require(library.getTemplate(named: "t")))
         #expect(program.nodes.count > 8)
         Self.expectStepsAreNodes(program, "t")
     }
