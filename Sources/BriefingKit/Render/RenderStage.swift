@@ -89,10 +89,13 @@ struct RenderStage {
         work.append { ready.map { deliver(RenderedFile(path: $0.path, bytes: $0.bytes)) } }
         // Longest first, so that neither core is left alone with a big page at the end:
         // the exports, then the pages that list every question, then the rest in order.
+        // The first export makes the question records the next ones wait for, so the other
+        // core starts on the first long page meanwhile, instead of waiting for them.
         let e = exports.count
-        let aggregates = pages.indices.filter { Self.isAggregate(pages[$0]) }
-        let others = pages.indices.filter { !Self.isAggregate(pages[$0]) }
-        let order = Array(0..<e) + (aggregates + others).map { e + $0 } + Array((e + pages.count)..<work.count)
+        let aggregates = pages.indices.filter { Self.isAggregate(pages[$0]) }.map { e + $0 }
+        let others = pages.indices.filter { !Self.isAggregate(pages[$0]) }.map { e + $0 }
+        let order = Array(0..<min(e, 1)) + aggregates.prefix(1) + Array(min(e, 1)..<e) + aggregates.dropFirst() + others
+            + Array((e + pages.count)..<work.count)
         let done = order.map { work[$0] }.parallelMap { $0() }
         var byWork = [[R]](repeating: [], count: work.count)
         for (i, w) in order.enumerated() { byWork[w] = done[i] }
