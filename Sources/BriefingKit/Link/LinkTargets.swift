@@ -81,6 +81,9 @@ public struct LinkTargets: Sendable {
     private(set) var slugs: [String: [LinkTarget]] = [:]
 
     public init(_ content: SiteContent, urls: SiteURLs) {
+        // Sized once: growing them rehashed every target so far (10,000 questions at 1250x8).
+        recommendations.reserveCapacity(content.recommendations.count)
+        questions.reserveCapacity(content.recommendations.reduce(0) { $0 + $1.questions.count })
         for r in content.recommendations {
             recommendations[r.number] = LinkTarget(key: .recommendation(r.number), label: "Rec \(r.number)",
                                                    title: "Recommendation \(r.number): \(r.title)", path: urls.recommendation(r.number))

@@ -6,7 +6,12 @@ struct MarkdownStage: Sendable {
     let unsafeHTML: Bool
 
     func run(_ content: SiteContent) -> [MarkdownResult] {
-        jobs(content).parallelMap(render)
+        run(jobs(content))
+    }
+
+    /// The fields of `jobs` (the site's, as `jobs(_:urls:)` lists them), rendered on both cores.
+    func run(_ jobs: [MarkdownJob]) -> [MarkdownResult] {
+        jobs.parallelMap(render)
     }
 
     /// One build's jobs and results, in job order, with the stage they were rendered by.
@@ -24,8 +29,11 @@ struct MarkdownStage: Sendable {
     /// found elsewhere are looked up by field. Keeping the memory as a dictionary copied
     /// and hashed every job on every rebuild (17 ms of one core at 1250x8).
     func run(_ content: SiteContent, reusing previous: Memory) -> ([MarkdownResult], Memory) {
+        run(jobs(content), reusing: previous)
+    }
+
+    func run(_ jobs: [MarkdownJob], reusing previous: Memory) -> ([MarkdownResult], Memory) {
         let stage = fingerprint
-        let jobs = jobs(content)
         let earlier = previous.stage == stage ? previous : Memory()
         var reused = [MarkdownResult?](repeating: nil, count: jobs.count)
         var moved: [FieldKey: Int]?
@@ -82,8 +90,13 @@ struct MarkdownStage: Sendable {
         return MarkdownResult(key: job.key, fragment: fragment, source: job.source, uses: uses, diagnostics: diagnostics)
     }
 
-    /// Every Markdown field of the site, each with the page section that shows it.
     func jobs(_ content: SiteContent) -> [MarkdownJob] {
+        Self.jobs(content, urls: urls)
+    }
+
+    /// Every Markdown field of the site, each with the page section that shows it. Needs no
+    /// link targets, so a build lists the jobs while it makes them.
+    static func jobs(_ content: SiteContent, urls: SiteURLs) -> [MarkdownJob] {
         var jobs: [MarkdownJob] = []
         for r in content.recommendations {
             let page = Backlink(label: "Rec \(r.number): \(r.title)", path: urls.recommendation(r.number), order: .recommendation(r.number))
