@@ -8,7 +8,8 @@ import Mustache
 /// here a field is made where it is read, and found by comparing its name. The
 /// dictionary pages read question fields from (`QuestionView.fields`) is made from this
 /// type, so the two cannot differ.
-final class QuestionFields: MustacheParent {
+/// Holds nothing but its view, so builds share one across threads (`QuestionPartials`).
+final class QuestionFields: MustacheParent, Sendable {
     /// Every field, in the order `QuestionView.fields` lists them.
     enum Field: String, CaseIterable {
         case id, anchor, status, statusLabel, level, answerLevel, text, permalink, shareURL

@@ -117,8 +117,9 @@ final class QuestionPartials: @unchecked Sendable {
     private final class Shard: @unchecked Sendable {
         let lock = NSLock()
         var entries: [Entry?]
-        /// The view each entry is made from.
-        var views: [QuestionView?]
+        /// The view each entry is made from, in the partial's context that holds it: taken out
+        /// under the lock as one reference, where the view itself was copied string by string.
+        var views: [QuestionFields?]
 
         init(count: Int) {
             entries = Array(repeating: nil, count: count)
@@ -132,13 +133,13 @@ final class QuestionPartials: @unchecked Sendable {
     /// cost the end of every `serve` rebuild 15 ms of one core at 1250x8.
     struct Memory: Sendable {
         fileprivate var places: [String: Int] = [:]
-        fileprivate var shards: [(entries: [Entry?], views: [QuestionView?])] = []
+        fileprivate var shards: [(entries: [Entry?], views: [QuestionFields?])] = []
 
         /// The entry for the question, when it was made from a view equal to `view`.
         fileprivate func entry(_ id: String, showRecommendation: Bool, madeFrom view: QuestionView) -> Entry? {
             guard !shards.isEmpty, let place = places[id] else { return nil }
             let (shard, index) = QuestionPartials.split(QuestionPartials.slot(place: place, showRecommendation: showRecommendation))
-            guard let before = shards[shard].views[index], before == view else { return nil }
+            guard let before = shards[shard].views[index], before.view == view else { return nil }
             return shards[shard].entries[index]
         }
     }
@@ -274,7 +275,7 @@ final class QuestionPartials: @unchecked Sendable {
         guard kept(q) else { return make(q, html: html, onto: nil, view: nil).entry }
         let (index, place) = Self.split(q.slot)
         let shard = shards[index]
-        let (found, view) = shard.lock.withLock { () -> (Entry?, QuestionView?) in
+        let (found, view) = shard.lock.withLock { () -> (Entry?, QuestionFields?) in
             guard let e = shard.entries[place] else { return (nil, nil) }
             return e.has(html: html, fingerprinting: fingerprinting) ? (e, nil) : (e, shard.views[place])
         }
@@ -291,18 +292,18 @@ final class QuestionPartials: @unchecked Sendable {
 
     /// What `entry` asks for, added to `found`: made from the question's view (`view`, or
     /// one made here), or taken from the last build's entry where that was made from an
-    /// equal view. Returns the view too.
-    private func make(_ q: QuestionContext, html: Bool, onto found: Entry?, view: QuestionView?) -> (entry: Entry, view: QuestionView) {
-        let made = view ?? QuestionView(q.question, of: q.recommendation, showRecommendation: q.showRecommendation,
-                                        frame: q.views.frame, root: LinkRewriter.rootScheme, level: 3)
-        var e = found ?? Entry(size: made.expectedSize)
-        if let before = earlier.entry(q.question.id, showRecommendation: q.showRecommendation, madeFrom: made) { e.fill(from: before) }
+    /// equal view. Returns the view too, in the context the partial is rendered from.
+    private func make(_ q: QuestionContext, html: Bool, onto found: Entry?, view: QuestionFields?) -> (entry: Entry, view: QuestionFields) {
+        let made = view ?? QuestionFields(QuestionView(q.question, of: q.recommendation, showRecommendation: q.showRecommendation,
+                                                       frame: q.views.frame, root: LinkRewriter.rootScheme, level: 3))
+        var e = found ?? Entry(size: made.view.expectedSize)
+        if let before = earlier.entry(q.question.id, showRecommendation: q.showRecommendation, madeFrom: made.view) { e.fill(from: before) }
         if html, e.html == nil {
-            let h = theme.renderWhole("question", QuestionFields(made))
+            let h = theme.renderWhole("question", made)
             e.html = LocalizableHTML(h)
             e.size = h.count
         } else if !html, fingerprinting, e.fingerprint == nil {
-            e.fingerprint = made.fingerprint
+            e.fingerprint = made.view.fingerprint
         }
         return (e, made)
     }
