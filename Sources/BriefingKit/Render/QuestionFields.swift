@@ -87,13 +87,14 @@ final class QuestionFields: MustacheParent, Sendable {
             return .text(day.iso)
         case .asked:
             guard let asked = v.asked else { return .none }
-            return .other(["title": asked.title, "url": url(urls.meeting(asked.slug))] as [String: String])
+            return .other(["title": asked.title, "url": url(urls.meeting(asked.slug))] as ContextFields)
         case .same:
             return .other(v.same.map { other -> ContextFields in
                 ["id": other, "url": url(urls.question(other, recommendation: QuestionOrder.parts(other).0))]
             })
         case .backlinks:
-            return .other(v.backlinks.map { ["label": $0.label, "url": url($0.path)] as [String: String] })
+            // Fields, not `[String: String]`: no hashing per entry, and `enumerated` in a fixed order.
+            return .other(v.backlinks.map { ["label": $0.label, "url": url($0.path)] as ContextFields })
         }
     }
 

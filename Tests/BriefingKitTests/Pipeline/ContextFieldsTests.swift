@@ -80,4 +80,25 @@ import Testing
         let seen = Set(([base] + variants).compactMap { PageFingerprintTests.fingerprint($0) })
         #expect(seen.count == variants.count + 1)
     }
+
+    /// A question's meeting and backlinks are fields too, not `[String: String]`: a template
+    /// that enumerates them gets their names in the order given, where a dictionary's order
+    /// changed from run to run (and each one hashed its names).
+    @Test func aQuestionsNestedValuesAreFieldsInAFixedOrder() throws {
+        let temp = try TempSite.minimal()
+        defer { temp.cleanUp() }
+        let plan = try #require(SiteBuilder(temp.options()).prepare(scanned: nil, forBuild: true).0)
+        let r = try #require(plan.site.recommendations.first)
+        var view = QuestionView(r.questions[0], of: r, showRecommendation: false, frame: PageFrame(site: plan.site, dir: "recommendations/1"))
+        view.asked = QuestionView.Meeting(slug: "call-1", title: "Call 1")
+        view.backlinks = [Backlink(label: "Call 2", path: "meetings/call-2/", order: .page("call-2"))]
+        let fields = QuestionFields(view)
+        #expect(fields.child(.asked) is ContextFields)
+        #expect(fields.child(.backlinks) is [ContextFields])
+        var library = Mustache.MustacheLibrary()
+        try library.register("{{#enumerated(asked)}}{{key}}={{value}};{{/enumerated(asked)}}|{{#backlinks}}{{label}} {{url}}{{/backlinks}}", named: "t")
+        let renderer = TemplateRenderer(programs: TemplatePrograms(library, names: ["t"]).programs)
+        #expect(String(decoding: try renderer.render("t", fields), as: UTF8.self)
+                == "title=Call 1;url=../../meetings/call-1/index.html;|Call 2 ../../meetings/call-2/")
+    }
 }
