@@ -142,6 +142,8 @@ public struct SiteBuilder: Sendable {
         var site = LinkedSite(content: content, fragments: fragments, references: references, urls: urls)
         site.questionPartials = QuestionPartials(theme: theme, places: site.questionPlaces, earlier: earlier, fingerprinting: forBuild, remember: forBuild && options.remembersBuilds)
         if forBuild && options.remembersBuilds { site.exportMemory = ExportMemory(earlier: last.exports, remember: true) }
+        let linked = site
+        site.questionRecords = Prepared { QuestionRecords(linked, fingerprinting: forBuild) }
         let render = RenderStage(theme: theme)
         let lunr = LunrScript.read()
         result.diagnostics.append(contentsOf: lunr.diagnostics)

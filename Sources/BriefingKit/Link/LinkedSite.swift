@@ -9,6 +9,8 @@ public struct LinkedSite: Sendable {
     var questionPartials: QuestionPartials?
     /// Set by `briefing serve`'s builds: export pieces kept from the last build.
     var exportMemory: ExportMemory?
+    /// Set by the build: the question records the exports share, made ahead (`QuestionRecords`).
+    var questionRecords: Prepared<QuestionRecords>?
 
     /// Content in display order.
     public var recommendations: [Recommendation]

@@ -89,13 +89,10 @@ struct RenderStage {
         work.append { ready.map { deliver(RenderedFile(path: $0.path, bytes: $0.bytes)) } }
         // Longest first, so that neither core is left alone with a big page at the end:
         // the exports, then the pages that list every question, then the rest in order.
-        // The first export makes the question records the next ones wait for, so the other
-        // core starts on the first long page meanwhile, instead of waiting for them.
         let e = exports.count
-        let aggregates = pages.indices.filter { Self.isAggregate(pages[$0]) }.map { e + $0 }
-        let others = pages.indices.filter { !Self.isAggregate(pages[$0]) }.map { e + $0 }
-        let order = Array(0..<min(e, 1)) + aggregates.prefix(1) + Array(min(e, 1)..<e) + aggregates.dropFirst() + others
-            + Array((e + pages.count)..<work.count)
+        let aggregates = pages.indices.filter { Self.isAggregate(pages[$0]) }
+        let others = pages.indices.filter { !Self.isAggregate(pages[$0]) }
+        let order = Array(0..<e) + (aggregates + others).map { e + $0 } + Array((e + pages.count)..<work.count)
         let done = order.map { work[$0] }.parallelMap { $0() }
         var byWork = [[R]](repeating: [], count: work.count)
         for (i, w) in order.enumerated() { byWork[w] = done[i] }
@@ -137,8 +134,11 @@ struct RenderStage {
 
     /// Data for readers and machines: questions as JSON and CSV, the search index, the feed, the sitemap.
     func exports(_ site: LinkedSite, pages: [String]) -> [Export] {
-        let questions = Shared { QuestionRecord.all(site) }
-        let records = Shared { site.exportMemory?.recordsFingerprint(questions.value) ?? ExportFingerprint.records(questions.value) }
+        let questions = Shared { site.questionRecords?.value.all ?? QuestionRecord.all(site) }
+        let records = Shared {
+            site.questionRecords?.value.fingerprint
+                ?? site.exportMemory?.recordsFingerprint(questions.value) ?? ExportFingerprint.records(questions.value)
+        }
         let entries = Shared { AtomFeed.entries(site) }
         return [
             Export(paths: [QuestionsJSON.path], fingerprint: { records.value }) { [QuestionsJSON().file(questions.value)] },

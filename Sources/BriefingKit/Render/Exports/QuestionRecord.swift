@@ -45,3 +45,17 @@ struct QuestionRecord: Equatable, Sendable {
         return records
     }
 }
+
+/// Every question's record and, for a build that keeps no export memory, their fingerprint
+/// (`ExportFingerprint.records`): made on a thread of their own while the build lists its
+/// pages and folders, which take one core. Made by the first export instead, they kept the
+/// exports queued after it waiting on the other core (10,000 records and their hash at 1250x8).
+struct QuestionRecords: Sendable {
+    var all: [QuestionRecord]
+    var fingerprint: ContentHash?
+
+    init(_ site: LinkedSite, fingerprinting: Bool) {
+        all = QuestionRecord.all(site)
+        fingerprint = fingerprinting && site.exportMemory == nil ? ExportFingerprint.records(all) : nil
+    }
+}
