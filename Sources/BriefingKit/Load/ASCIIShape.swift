@@ -16,6 +16,32 @@ enum ASCIIShape {
         return s.utf8.allSatisfy { isLetterOrDigit($0) || $0 == 46 || $0 == 95 || $0 == 45 }
     }
 
+    /// The two numbers of a question id, `<recommendation>.<n>` ("11.3"): two runs of ASCII digits
+    /// around one dot, neither starting with 0 and each fitting an `Int`; nil for anything else.
+    /// It was split into substrings and each checked three ways, a ninth of decoding a question.
+    static func questionNumbers(_ id: String) -> (recommendation: Int, number: Int)? {
+        var id = id
+        return id.withUTF8 { b -> (recommendation: Int, number: Int)? in
+            var first: Int?
+            var n = 0, digits = 0
+            for c in b {
+                if c == 46 {
+                    guard first == nil, digits > 0 else { return nil }
+                    (first, n, digits) = (n, 0, 0)
+                    continue
+                }
+                // A digit, and no leading 0 (which also leaves out 0 itself).
+                guard (48...57).contains(c), digits > 0 || c != 48 else { return nil }
+                let (times, over) = n.multipliedReportingOverflow(by: 10)
+                let (sum, carry) = times.addingReportingOverflow(Int(c - 48))
+                guard !over, !carry else { return nil }
+                (n, digits) = (sum, digits + 1)
+            }
+            guard let first, digits > 0 else { return nil }
+            return (first, n)
+        }
+    }
+
     private static func isLetter(_ c: UInt8) -> Bool { (65...90).contains(c) || (97...122).contains(c) }
     private static func isLetterOrDigit(_ c: UInt8) -> Bool { isLetter(c) || (48...57).contains(c) }
 }

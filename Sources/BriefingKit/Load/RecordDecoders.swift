@@ -27,10 +27,7 @@ enum RecommendationDecoder {
         let answer = q.markdown("answer")
         let answered = q.day("answered")
         guard let id else { return nil }
-        let parts = id.split(separator: ".", omittingEmptySubsequences: false)
-        guard parts.count == 2, let n = Int(parts[0]), let m = Int(parts[1]), n > 0, m > 0,
-              // Digits only: Int() also takes a sign, so "52.+4" passed.
-              parts.allSatisfy({ $0.utf8.allSatisfy { (48...57).contains($0) } && !$0.hasPrefix("0") }) else {
+        guard let n = ASCIIShape.questionNumbers(id)?.recommendation else {
             q.error(idAt, "question id '\(id)' must be '<recommendation>.<n>', such as \"11.3\"")
             return nil
         }

@@ -66,6 +66,31 @@ import Testing
         }
     }
 
+    /// A question id's check on bytes accepts what splitting it at its dots accepted: two
+    /// parts, each digits only (no sign), without a leading 0, each a positive `Int`.
+    @Test func questionIDsAreCheckedAsTheirPartsWere() {
+        func parts(_ id: String) -> (Int, Int)? {
+            let parts = id.split(separator: ".", omittingEmptySubsequences: false)
+            guard parts.count == 2, let n = Int(parts[0]), let m = Int(parts[1]), n > 0, m > 0,
+                  parts.allSatisfy({ $0.utf8.allSatisfy { (48...57).contains($0) } && !$0.hasPrefix("0") }) else { return nil }
+            return (n, m)
+        }
+        var samples = ["11.3", "1.1", "0.1", "1.0", "01.2", "1.02", "10.20", "11.", ".3", "11", "", ".", "1..2", "1.2.3",
+                       "+1.2", "1.+2", "-1.2", " 1.2", "1.2 ", "١.٢", "1.2\n", "9223372036854775807.1", "9223372036854775808.1",
+                       "1.9223372036854775807", "1.99999999999999999999", "00.0"]
+        var rng = SplitMix(seed: 0x1D5)
+        let alphabet = Array("0123456789..+- é".unicodeScalars)
+        for _ in 0..<3000 {
+            var s = String.UnicodeScalarView()
+            for _ in 0..<Int.random(in: 0...8, using: &rng) { s.append(alphabet[Int.random(in: 0..<alphabet.count, using: &rng)]) }
+            samples.append(String(s))
+        }
+        for s in samples {
+            let found = ASCIIShape.questionNumbers(s)
+            #expect(found?.recommendation == parts(s)?.0 && found?.number == parts(s)?.1, "\(s.debugDescription)")
+        }
+    }
+
     /// Output paths are plain relative paths: no empty, `.` or `..` part, no backslash or NUL,
     /// never the build state; checked on bytes, as the file system reads them.
     @Test func unsafeOutputPathsAreRefused() {
