@@ -30,28 +30,9 @@ public enum TargetKey: Hashable, Sendable, Comparable {
 /// Question ids sort as numbers: 11.2 before 11.10.
 enum QuestionOrder {
     static func parts(_ id: String) -> (Int, Int) {
-        // Ids are almost always "digits.digits": read those on bytes, without the
+        // Ids are almost always what the loader accepts: read those on bytes, without the
         // substrings `split` allocates (this runs for every question on many pages).
-        var id = id
-        if let fast = id.withUTF8({ b -> (Int, Int)? in
-            var n = 0, i = 0, at = 0
-            var dot = false
-            for c in b {
-                if c == UInt8(ascii: ".") {
-                    guard !dot, at > 0 else { return nil }
-                    dot = true
-                    at = 0
-                } else if c >= 48 && c <= 57, at < 18 {
-                    if dot { i = i * 10 + Int(c - 48) } else { n = n * 10 + Int(c - 48) }
-                    at += 1
-                } else {
-                    return nil
-                }
-            }
-            return dot && at > 0 ? (n, i) : nil
-        }) {
-            return fast
-        }
+        if let p = ASCIIShape.questionNumbers(id) { return (p.recommendation, p.number) }
         let p = id.split(separator: ".")
         return (Int(p.first ?? "") ?? 0, Int(p.dropFirst().first ?? "") ?? 0)
     }
