@@ -114,11 +114,10 @@ public struct SiteBuilder: Sendable {
         next.markdown = rendered
         diagnostics.append(contentsOf: validating.value)
         // The fragments by field, beside the cross-references (whose two halves are uneven).
-        let fields = results
         let collecting = Prepared {
             var fragments: [FieldKey: Fragment] = [:]
-            fragments.reserveCapacity(fields.count)
-            for r in fields { fragments[r.key] = r.fragment }
+            fragments.reserveCapacity(results.count)
+            for r in results { fragments[r.key] = r.fragment }
             return fragments
         }
         for r in results { diagnostics.append(contentsOf: r.diagnostics) }
@@ -126,7 +125,7 @@ public struct SiteBuilder: Sendable {
         let fragments = collecting.value
         // Seventeen thousand jobs and results at 1250x8, the texts kept in `fragments` (and in
         // `rendered` for `serve`): freeing the rest took the main thread 5 ms.
-        releaseInBackground((consume listing, consume jobs, consume results, consume fields, consume collecting))
+        releaseInBackground((consume listing, consume jobs, consume results, consume collecting))
         lap("markdown+link")
         var (theme, themeDiagnostics) = loadingTheme.value
         next.theme = theme
