@@ -53,13 +53,7 @@ import Testing
         let actionID = try Regex("[A-Za-z0-9][A-Za-z0-9._-]*")
         var samples = ["en", "pt-BR", "e", "english", "abcdefgh", "abcdefghi", "en-", "-en", "en--US", "en-US-x1", "en-123456789",
                        "en_US", "én", "e\u{301}n", "en\n", "a1", "1", "a", "a.b_c-d", ".a", "_a", "a b", "", "ab\u{0}", "ÅB"]
-        var rng = SplitMix(seed: 0xA5C1)
-        let alphabet = Array("aZ09-._ é\n".unicodeScalars)
-        for _ in 0..<3000 {
-            var s = String.UnicodeScalarView()
-            for _ in 0..<Int.random(in: 0...12, using: &rng) { s.append(alphabet[Int.random(in: 0..<alphabet.count, using: &rng)]) }
-            samples.append(String(s))
-        }
+        samples += Self.randomStrings(3000, of: "aZ09-._ é\n", upTo: 12, seed: 0xA5C1)
         for s in samples {
             #expect(ASCIIShape.isLanguageTag(s) == (s.wholeMatch(of: language) != nil), "\(s.debugDescription)")
             #expect(ASCIIShape.isActionItemID(s) == (s.wholeMatch(of: actionID) != nil), "\(s.debugDescription)")
@@ -78,16 +72,21 @@ import Testing
         var samples = ["11.3", "1.1", "0.1", "1.0", "01.2", "1.02", "10.20", "11.", ".3", "11", "", ".", "1..2", "1.2.3",
                        "+1.2", "1.+2", "-1.2", " 1.2", "1.2 ", "١.٢", "1.2\n", "9223372036854775807.1", "9223372036854775808.1",
                        "1.9223372036854775807", "1.99999999999999999999", "00.0"]
-        var rng = SplitMix(seed: 0x1D5)
-        let alphabet = Array("0123456789..+- é".unicodeScalars)
-        for _ in 0..<3000 {
-            var s = String.UnicodeScalarView()
-            for _ in 0..<Int.random(in: 0...8, using: &rng) { s.append(alphabet[Int.random(in: 0..<alphabet.count, using: &rng)]) }
-            samples.append(String(s))
-        }
+        samples += Self.randomStrings(3000, of: "0123456789..+- é", upTo: 8, seed: 0x1D5)
         for s in samples {
             let found = ASCIIShape.questionNumbers(s)
             #expect(found?.recommendation == parts(s)?.0 && found?.number == parts(s)?.1, "\(s.debugDescription)")
+        }
+    }
+
+    /// `count` strings of up to `length` scalars drawn from `alphabet`, the same every run.
+    static func randomStrings(_ count: Int, of alphabet: String, upTo length: Int, seed: UInt64) -> [String] {
+        var rng = SplitMix(seed: seed)
+        let scalars = Array(alphabet.unicodeScalars)
+        return (0..<count).map { _ in
+            var s = String.UnicodeScalarView()
+            for _ in 0..<Int.random(in: 0...length, using: &rng) { s.append(scalars[Int.random(in: 0..<scalars.count, using: &rng)]) }
+            return String(s)
         }
     }
 
