@@ -15,16 +15,22 @@ final class FieldReader {
     /// Keys asked for: a handful per mapping, so a list beats hashing each one.
     private var read: [String] = []
     /// The mapping's pairs, copied out of Yams once: iterating `Node.Mapping` copies every
-    /// pair, and each lookup used to walk it again. Apart, so that a search compares key
-    /// text without copying nodes. `names` are Yams' `Node.string` of each key (what
-    /// complaints print); `texts` are set for scalar keys only, the ones a field can match.
-    private let keys: [Node]
-    private let values: [Node]
-    private let names: [String?]
-    private let texts: [String?]
+    /// pair, and each lookup used to walk it again. Of a key, only what a search and a
+    /// complaint need is kept: its text, its name and where it is written (a key `Node`
+    /// kept whole cost a copy and a destruction of its tag, style and anchor per pair).
+    private let entries: [Entry]
     /// No tag is written, so a key's text is the whole of its identity and a key is
     /// found by comparing text; otherwise Yams' own lookup (through its resolver) decides.
     private let plainKeys: Bool
+
+    private struct Entry {
+        let value: Node
+        /// Set for scalar keys only, the ones a field can match.
+        let text: String?
+        /// Yams' `Node.string` of the key: what complaints print.
+        let name: String?
+        let keyMark: Mark?
+    }
 
     init(mapping: Node.Mapping, at location: SourceLocation, source: YAMLSource, diagnostics: DiagnosticSink) {
         self.path = source.path
@@ -32,22 +38,19 @@ final class FieldReader {
         self.location = location
         self.source = source
         self.diagnostics = diagnostics
-        var keys: [Node] = [], values: [Node] = [], names: [String?] = [], texts: [String?] = []
-        keys.reserveCapacity(mapping.count)
-        values.reserveCapacity(mapping.count)
-        names.reserveCapacity(mapping.count)
-        texts.reserveCapacity(mapping.count)
+        var entries: [Entry] = []
+        entries.reserveCapacity(mapping.count)
         // By index: iterating a `Node.Mapping` first copies all its pairs into an array of tuples.
         for i in mapping.indices {
             let (k, v) = mapping[i]
-            keys.append(k)
-            values.append(v)
-            let text = k.scalar?.string
-            texts.append(text)
-            // A scalar key's `string` is its text; Yams' constructor is asked only for the others.
-            names.append(text ?? k.string)
+            if case .scalar(let key) = k {
+                // A scalar key's `string` is its text; Yams' constructor is asked only for the others.
+                entries.append(Entry(value: v, text: key.string, name: key.string, keyMark: key.mark))
+            } else {
+                entries.append(Entry(value: v, text: nil, name: k.string, keyMark: k.mark))
+            }
         }
-        (self.keys, self.values, self.names, self.texts) = (keys, values, names, texts)
+        self.entries = entries
         self.plainKeys = source.plainTags
         // Readers ask for about as many keys as the mapping has; grown from empty, the list
         // was reallocated three times per question (3 M instructions at 250x8).
@@ -62,9 +65,10 @@ final class FieldReader {
     /// The node under `key`, or nil when absent or explicitly null.
     func node(_ key: String) -> Node? {
         read.append(key)
-        let found = plainKeys ? texts.firstIndex(of: key).map { values[$0] } : mapping[key]
+        let found = plainKeys ? index(ofText: key).map { entries[$0].value } : mapping[key]
         guard let value = found else { return nil }
-        if case .scalar(let s) = value, s.style == .plain {
+        // Only a plain scalar of at most four bytes can be one of the spellings of null.
+        if case .scalar(let s) = value, s.style == .plain, s.string.utf8.count <= 4 {
             switch s.string {
             case "", "~", "null", "Null", "NULL": return nil
             default: break
@@ -75,8 +79,22 @@ final class FieldReader {
 
     /// Where `key:` itself is written, for "missing" and "unknown" complaints.
     func keyLocation(_ key: String) -> SourceLocation {
-        guard let i = names.firstIndex(of: key) else { return location }
-        return location(of: keys[i])
+        guard let i = index(ofName: key) else { return location }
+        return keyLocation(at: i)
+    }
+
+    /// The first entry whose key text is `key`, compared where it lies: a search that took
+    /// each entry whole copied its value `Node` (and counted references) at every step.
+    private func index(ofText key: String) -> Int? {
+        entries.withUnsafeBufferPointer { all in
+            all.indices.first { all.baseAddress!.advanced(by: $0).pointer(to: \.text)!.pointee == key }
+        }
+    }
+
+    private func index(ofName key: String) -> Int? {
+        entries.withUnsafeBufferPointer { all in
+            all.indices.first { all.baseAddress!.advanced(by: $0).pointer(to: \.name)!.pointee == key }
+        }
     }
 
     func string(_ key: String, required: Bool = false) -> String? {
@@ -208,9 +226,14 @@ final class FieldReader {
 
     /// A field nobody reads is almost always a typo (`staus:`), so say so.
     func warnUnknown() {
-        for (i, name) in names.enumerated() where !read.contains(name ?? "") {
-            warning(location(of: keys[i]), "unknown field '\(name ?? "?")' is ignored")
+        for i in entries.indices {
+            let name = entries[i].name
+            if !read.contains(name ?? "") { warning(keyLocation(at: i), "unknown field '\(name ?? "?")' is ignored") }
         }
+    }
+
+    private func keyLocation(at i: Int) -> SourceLocation {
+        entries[i].keyMark.map { source.location(line: $0.line, column: $0.column) } ?? location
     }
 
     static func kind(_ n: Node) -> String {
