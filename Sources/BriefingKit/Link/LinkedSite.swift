@@ -50,6 +50,14 @@ public struct LinkedSite: Sendable {
 
     public func briefing(_ slug: String) -> Briefing? { briefings.first { $0.slug == slug } }
     public func meeting(_ slug: String) -> Meeting? { meetingAt[slug].map { content.meetings[$0] } }
+    /// A team's name and title, a meeting's title and date, read where they lie: a question's
+    /// view and record need only these, and `briefing` and `meeting` copy the whole value (a
+    /// meeting's decisions and action items with it) for a field or two, per question.
+    func briefingNames(_ slug: String) -> (team: String, title: String)? {
+        briefings.indices.first { briefings[$0].slug == slug }.map { (briefings[$0].team, briefings[$0].title) }
+    }
+    func meetingTitle(_ slug: String) -> String? { meetingAt[slug].map { content.meetings[$0].title } }
+    func meetingDate(_ slug: String) -> Day? { meetingAt[slug].flatMap { content.meetings[$0].date } }
     public func recommendation(_ number: Int) -> Recommendation? { recommendationAt[number].map { recommendations[$0] } }
     public func html(_ key: FieldKey) -> String { fragments[key]?.html ?? "" }
     public func text(_ key: FieldKey) -> String { fragments[key]?.text ?? "" }

@@ -40,7 +40,13 @@ struct QuestionView: Hashable, Sendable {
     /// `root` and `level`: the way back to the site root its links take and its heading
     /// level, the page's unless said.
     init(_ q: Question, of r: Recommendation, showRecommendation: Bool, frame: PageFrame, root: String? = nil, level: Int? = nil) {
-        let site = frame.site
+        self.init(q, of: r, showRecommendation: showRecommendation, site: frame.site,
+                  root: root ?? frame.root, level: level ?? frame.questionLevel)
+    }
+
+    /// The site read where the frame holds it: a copy of it in a local (retaining each of its
+    /// tables, then releasing them) cost a fifth of making a view.
+    private init(_ q: Question, of r: Recommendation, showRecommendation: Bool, site: borrowing LinkedSite, root: String, level: Int) {
         id = q.id
         status = q.status
         textHTML = site.html(.questionText(q.id))
@@ -49,15 +55,15 @@ struct QuestionView: Hashable, Sendable {
         recommendation = r.number
         recommendationTitle = r.title
         self.showRecommendation = showRecommendation
-        let b = site.briefing(r.briefing)
-        team = Team(slug: r.briefing, name: b?.team, title: b?.title)
-        asked = q.asked.flatMap { m in site.meeting(m).map { Meeting(slug: m, title: $0.title) } }
+        let names = site.briefingNames(r.briefing)
+        team = Team(slug: r.briefing, name: names?.team, title: names?.title)
+        asked = q.asked.flatMap { m in site.meetingTitle(m).map { Meeting(slug: m, title: $0) } }
         same = site.references.sameAs[q.id] ?? []
         backlinks = site.references.backlinks[.question(q.id)] ?? []
-        self.root = root ?? frame.root
+        self.root = root
         baseURL = site.content.config.baseURL
         prettyLinks = site.urls.pretty
-        self.level = level ?? frame.questionLevel
+        self.level = level
     }
 
     /// What the question's fields follow from, as `PageFingerprint` puts it in a page:

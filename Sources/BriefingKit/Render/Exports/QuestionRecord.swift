@@ -38,7 +38,7 @@ struct QuestionRecord: Equatable, Sendable {
                     team: r.briefing, teamName: teamName,
                     status: q.status, text: site.text(.questionText(q.id)),
                     answer: q.answer == nil ? nil : site.text(.questionAnswer(q.id)),
-                    asked: q.asked, askedDate: q.asked.flatMap { site.meeting($0)?.date }, answered: q.answered,
+                    asked: q.asked, askedDate: q.asked.flatMap { site.meetingDate($0) }, answered: q.answered,
                     path: page + anchor, url: permanent + anchor))
             }
         }
