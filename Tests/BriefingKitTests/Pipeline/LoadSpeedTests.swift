@@ -79,6 +79,16 @@ import Testing
         }
     }
 
+    /// A page's way back to the root counts its folders on bytes as splitting at "/" counted them:
+    /// empty names skipped, and a slash a mark joins into another Character not a separator.
+    @Test func folderDepthsAreCountedAsSplittingCountedThem() {
+        var samples = ["", "/", "a", "a/", "/a", "a/b", "a//b", "recommendations/12", "pack/cto/", "é/x", "a/\u{301}b", "\r\n/x"]
+        samples += Self.randomStrings(3000, of: "ab/\u{301}é\r\n", upTo: 8, seed: 0x5EED)
+        for s in samples {
+            #expect(SiteURLs.folders(in: s) == s.split(separator: "/").count, "\(s.debugDescription)")
+        }
+    }
+
     /// `count` strings of up to `length` scalars drawn from `alphabet`, the same every run.
     static func randomStrings(_ count: Int, of alphabet: String, upTo length: Int, seed: UInt64) -> [String] {
         var rng = SplitMix(seed: seed)
