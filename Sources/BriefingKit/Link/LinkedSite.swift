@@ -20,7 +20,9 @@ public struct LinkedSite: Sendable {
     /// Positions in `recommendations` and `content.meetings` by number and slug: pages that
     /// list every recommendation or question look them up thousands of times.
     private var recommendationAt: [Int: Int] = [:]
-    private var meetingAt: [String: Int] = [:]
+    /// Read, not only through `meeting`, by a question's view: a method called on a site a class
+    /// holds (a page's frame) copies the whole site first.
+    private(set) var meetingAt: [String: Int] = [:]
     /// Each question's place, in display order, the first of a repeated id: where pages
     /// share its rendering (`QuestionPartials`).
     private(set) var questionPlaces: [String: Int] = [:]
@@ -50,13 +52,8 @@ public struct LinkedSite: Sendable {
 
     public func briefing(_ slug: String) -> Briefing? { briefings.first { $0.slug == slug } }
     public func meeting(_ slug: String) -> Meeting? { meetingAt[slug].map { content.meetings[$0] } }
-    /// A team's name and title, a meeting's title and date, read where they lie: a question's
-    /// view and record need only these, and `briefing` and `meeting` copy the whole value (a
-    /// meeting's decisions and action items with it) for a field or two, per question.
-    func briefingNames(_ slug: String) -> (team: String, title: String)? {
-        briefings.indices.first { briefings[$0].slug == slug }.map { (briefings[$0].team, briefings[$0].title) }
-    }
-    func meetingTitle(_ slug: String) -> String? { meetingAt[slug].map { content.meetings[$0].title } }
+    /// A meeting's date, read where it lies: a question's record needs only that, and `meeting`
+    /// copies the whole meeting (its decisions and action items with it), per question.
     func meetingDate(_ slug: String) -> Day? { meetingAt[slug].flatMap { content.meetings[$0].date } }
     public func recommendation(_ number: Int) -> Recommendation? { recommendationAt[number].map { recommendations[$0] } }
     public func html(_ key: FieldKey) -> String { fragments[key]?.html ?? "" }

@@ -17,8 +17,15 @@ final class QuestionFields: MustacheParent, Sendable {
     }
 
     let view: QuestionView
+    /// The view's, taken when it is handed over: read through the class, the view was copied
+    /// whole (retaining its fourteen fields) for it.
+    let expectedSize: Int
+    var fingerprint: ContentHash { view.fingerprint }
 
-    init(_ view: QuestionView) { self.view = view }
+    init(_ view: QuestionView) {
+        self.view = view
+        expectedSize = view.expectedSize
+    }
 
     func child(named name: String) -> Any? {
         Field(rawValue: name).flatMap(child)

@@ -136,10 +136,10 @@ final class QuestionPartials: @unchecked Sendable {
         fileprivate var shards: [(entries: [Entry?], views: [QuestionFields?])] = []
 
         /// The entry for the question, when it was made from a view equal to `view`.
-        fileprivate func entry(_ id: String, showRecommendation: Bool, madeFrom view: QuestionView) -> Entry? {
+        fileprivate func entry(_ id: String, showRecommendation: Bool, madeFrom made: QuestionFields) -> Entry? {
             guard !shards.isEmpty, let place = places[id] else { return nil }
             let (shard, index) = QuestionPartials.split(QuestionPartials.slot(place: place, showRecommendation: showRecommendation))
-            guard let before = shards[shard].views[index], before.view == view else { return nil }
+            guard let before = shards[shard].views[index], before.view == made.view else { return nil }
             return shards[shard].entries[index]
         }
     }
@@ -296,14 +296,14 @@ final class QuestionPartials: @unchecked Sendable {
     private func make(_ q: QuestionContext, html: Bool, onto found: Entry?, view: QuestionFields?) -> (entry: Entry, view: QuestionFields) {
         let made = view ?? QuestionFields(QuestionView(q.question, of: q.recommendation, showRecommendation: q.showRecommendation,
                                                        frame: q.views.frame, root: LinkRewriter.rootScheme, level: 3))
-        var e = found ?? Entry(size: made.view.expectedSize)
-        if let before = earlier.entry(q.question.id, showRecommendation: q.showRecommendation, madeFrom: made.view) { e.fill(from: before) }
+        var e = found ?? Entry(size: made.expectedSize)
+        if let before = earlier.entry(q.question.id, showRecommendation: q.showRecommendation, madeFrom: made) { e.fill(from: before) }
         if html, e.html == nil {
             let h = theme.renderWhole("question", made)
             e.html = LocalizableHTML(h)
             e.size = h.count
         } else if !html, fingerprinting, e.fingerprint == nil {
-            e.fingerprint = made.view.fingerprint
+            e.fingerprint = made.fingerprint
         }
         return (e, made)
     }

@@ -39,31 +39,28 @@ struct QuestionView: Hashable, Sendable {
 
     /// `root` and `level`: the way back to the site root its links take and its heading
     /// level, the page's unless said.
+    /// The site is read where the frame holds it, through stored properties only: a copy of it
+    /// (retaining each of its tables, then releasing them) cost a fifth of making a view, and
+    /// one is made for a local, for an argument, and for a method called on `frame.site`.
     init(_ q: Question, of r: Recommendation, showRecommendation: Bool, frame: PageFrame, root: String? = nil, level: Int? = nil) {
-        self.init(q, of: r, showRecommendation: showRecommendation, site: frame.site,
-                  root: root ?? frame.root, level: level ?? frame.questionLevel)
-    }
-
-    /// The site read where the frame holds it: a copy of it in a local (retaining each of its
-    /// tables, then releasing them) cost a fifth of making a view.
-    private init(_ q: Question, of r: Recommendation, showRecommendation: Bool, site: borrowing LinkedSite, root: String, level: Int) {
         id = q.id
         status = q.status
-        textHTML = site.html(.questionText(q.id))
-        answerHTML = q.answer == nil ? nil : site.html(.questionAnswer(q.id))
+        textHTML = frame.site.fragments[.questionText(q.id)]?.html ?? ""
+        answerHTML = q.answer == nil ? nil : frame.site.fragments[.questionAnswer(q.id)]?.html ?? ""
         answered = q.answered
         recommendation = r.number
         recommendationTitle = r.title
         self.showRecommendation = showRecommendation
-        let names = site.briefingNames(r.briefing)
-        team = Team(slug: r.briefing, name: names?.team, title: names?.title)
-        asked = q.asked.flatMap { m in site.meetingTitle(m).map { Meeting(slug: m, title: $0) } }
-        same = site.references.sameAs[q.id] ?? []
-        backlinks = site.references.backlinks[.question(q.id)] ?? []
-        self.root = root
-        baseURL = site.content.config.baseURL
-        prettyLinks = site.urls.pretty
-        self.level = level
+        let briefings = frame.site.briefings
+        let b = briefings.indices.first { briefings[$0].slug == r.briefing }
+        team = Team(slug: r.briefing, name: b.map { briefings[$0].team }, title: b.map { briefings[$0].title })
+        asked = q.asked.flatMap { m in frame.site.meetingAt[m].map { Meeting(slug: m, title: frame.site.content.meetings[$0].title) } }
+        same = frame.site.references.sameAs[q.id] ?? []
+        backlinks = frame.site.references.backlinks[.question(q.id)] ?? []
+        self.root = root ?? frame.root
+        baseURL = frame.site.content.config.baseURL
+        prettyLinks = frame.site.urls.pretty
+        self.level = level ?? frame.questionLevel
     }
 
     /// What the question's fields follow from, as `PageFingerprint` puts it in a page:
