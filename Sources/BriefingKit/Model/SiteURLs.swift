@@ -55,8 +55,7 @@ public struct SiteURLs: Hashable, Sendable {
     /// thousands of times a build. Each `+` made a string of its own, and even `+=` into a
     /// reserved string cost about 300 instructions a part (capacity, ASCII and small-string checks).
     static func joined(_ a: String, _ b: String, _ c: String = "", _ d: String = "", _ e: String = "") -> String {
-        var b = b
-        return b.withUTF8 { joined(a, bytes: $0, c, d, e) }
+        b.readingUTF8 { joined(a, bytes: $0, c, d, e) }
     }
 
     /// `joined` with `n` second, in decimal as `String(n)` writes it, without making that string
@@ -86,18 +85,12 @@ public struct SiteURLs: Hashable, Sendable {
         }
     }
 
-    /// `s`'s UTF-8 into `out` from `at`; where it ends. A small string has no storage to read in
-    /// place: its bytes come from a copy on the stack (`withUTF8`, which a large string would
-    /// pay a retain for), where copying them a byte at a time through its `utf8` view was half
-    /// the cost of a link.
+    /// `s`'s UTF-8 into `out` from `at`; where it ends.
     private static func copy(_ s: String, into out: UnsafeMutableBufferPointer<UInt8>, at: Int) -> Int {
-        func put(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        s.readingUTF8 { bytes in
             if let from = bytes.baseAddress, let to = out.baseAddress { (to + at).update(from: from, count: bytes.count) }
             return at + bytes.count
         }
-        if let done = s.utf8.withContiguousStorageIfAvailable(put) { return done }
-        var small = s
-        return small.withUTF8(put)
     }
 
     /// Built-in sections a free page may not shadow.

@@ -1,9 +1,8 @@
 /// swift-mustache's HTML escaping (`<`, `>`, `&`, `"`, `'`), on bytes.
 enum HTMLEscape {
     static func append(_ text: String, to out: inout [UInt8]) {
-        var text = text
         let start = out.count
-        text.withUTF8 { b in
+        text.readingUTF8 { b in
             var clean = 0
             var i = -1
             while true {

@@ -61,14 +61,14 @@ enum PageFingerprint {
             if let s { string(s) } else { byte(0) }
         }
 
-        /// Through `ByteText.withUTF8`, which hands over a small string's bytes from a copy on the
+        /// Through `String.readingUTF8`, which hands over a small string's bytes from a copy on the
         /// stack: `utf8.withContiguousStorageIfAvailable` has none for them, and the byte-at-a-time
         /// loop it fell back to was most of the cost of every field's name.
         ///
         /// Its tag and length share a word, and its bytes are padded to the next word with
         /// zeros: the length says which bytes are the string's, so nothing is ambiguous.
         mutating func string(_ s: String) {
-            ByteText.withUTF8(s) { utf8 in
+            s.readingUTF8 { utf8 in
                 text += utf8.count
                 word(UInt64(utf8.count) << 8 | 1)
                 stream.bytes(UnsafeRawBufferPointer(utf8))

@@ -24,13 +24,12 @@ enum PageLinks {
         if root == LinkRewriter.rootScheme && levels <= 0 { return html }
         let link = RootLink(root)
         // A root holding `<` is read by the demotion after the swap (see `LocalizableHTML`).
-        var text = html
         if link.holdsTagStart && levels > 0 {
             var bytes: [UInt8] = []
-            text.withUTF8 { localize($0, link, demotingHeadingsBy: levels, appendingTo: &bytes) }
+            html.readingUTF8 { localize($0, link, demotingHeadingsBy: levels, appendingTo: &bytes) }
             return String(decoding: bytes, as: UTF8.self)
         }
-        return text.withUTF8 { src in
+        return html.readingUTF8 { src in
             let places = LocalizableHTML.Places(src, markers: !link.isPlaceholder, levels: levels > 0)
             guard places.change(link, demotingHeadingsBy: levels) else { return html }
             let u = html.utf8
@@ -47,8 +46,7 @@ enum PageLinks {
 
     /// `localize`'s bytes appended to `out`, for a page that copies the result in anyway.
     static func localize(_ html: String, root: String, demotingHeadingsBy levels: Int = 0, appendingTo out: inout [UInt8]) {
-        var html = html
-        html.withUTF8 { localize($0, RootLink(root), demotingHeadingsBy: levels, appendingTo: &out) }
+        html.readingUTF8 { localize($0, RootLink(root), demotingHeadingsBy: levels, appendingTo: &out) }
     }
 
     /// The same for HTML held as bytes.

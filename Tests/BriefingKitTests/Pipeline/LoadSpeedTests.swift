@@ -89,6 +89,17 @@ import Testing
         }
     }
 
+    /// A string's bytes, read in place or from a stack copy, are its UTF-8: small and large
+    /// strings, ASCII or not, and substrings made into strings (which may share storage).
+    @Test func stringBytesAreTheirUTF8() {
+        var samples = ["", "a", "fifteen bytes!!", "sixteen bytes!!!", "é", String(repeating: "é", count: 8), String(repeating: "x", count: 1000)]
+        samples += Self.randomStrings(500, of: "ab/\u{301}é\r\n", upTo: 40, seed: 0xB17E5)
+        samples += samples.map { String($0.dropFirst()) }
+        for s in samples {
+            #expect(s.readingUTF8 { Array($0) } == Array(s.utf8), "\(s.debugDescription)")
+        }
+    }
+
     /// `count` strings of up to `length` scalars drawn from `alphabet`, the same every run.
     static func randomStrings(_ count: Int, of alphabet: String, upTo length: Int, seed: UInt64) -> [String] {
         var rng = SplitMix(seed: seed)

@@ -50,11 +50,4 @@ struct ByteText {
         guard !range.isEmpty else { return }
         bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[range]))
     }
-
-    /// Runs `body` on `s`'s UTF-8 bytes, contiguous (copying only if `s` is
-    /// bridged and not stored as UTF-8 already).
-    static func withUTF8<R>(_ s: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-        var s = s
-        return s.withUTF8(body)
-    }
 }

@@ -41,7 +41,7 @@ extension ByteText {
     /// and `&`, so the literal can sit inside an HTML `<script>` element without ending it.
     mutating func append(jsonQuoted s: String, htmlSafe: Bool = false) {
         append(byte: UInt8(ascii: "\""))
-        ByteText.withUTF8(s) { utf8 in
+        s.readingUTF8 { utf8 in
             var run = 0  // start of the bytes not yet copied
             var i = 0
             while true {

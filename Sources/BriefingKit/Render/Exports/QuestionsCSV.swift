@@ -37,7 +37,7 @@ extension ByteText {
     /// A CSV field: unchanged unless it holds a comma, a double quote, CR or LF;
     /// then in double quotes, with each double quote inside doubled.
     mutating func append(csvField s: String) {
-        ByteText.withUTF8(s) { utf8 in
+        s.readingUTF8 { utf8 in
             let special = ByteSkip.next(in: utf8, from: 0, vector: Self.csvSpecial, scalar: Self.csvSpecial)
             guard special < utf8.count else {
                 append(utf8, 0..<utf8.count)

@@ -5,7 +5,7 @@ extension ByteText {
     /// C0 controls other than tab, LF and CR, and the noncharacters U+FFFE and
     /// U+FFFF (UTF-8 `EF BF BE` and `EF BF BF`; `EF` is always a lead byte).
     mutating func append(xmlEscaped s: String) {
-        ByteText.withUTF8(s) { utf8 in
+        s.readingUTF8 { utf8 in
             var run = 0  // start of the bytes not yet copied
             var i = 0
             while i < utf8.count {
