@@ -80,8 +80,7 @@ public struct CrossReferences: Sendable {
     static func comparable(_ text: String) -> [UInt8] {
         // Not `unsafeUninitializedCapacity: 0`, which writes into Swift's shared empty array.
         guard !text.isEmpty else { return [] }
-        var text = text
-        return text.withUTF8 { b in
+        return text.readingUTF8 { b in
             [UInt8](unsafeUninitializedCapacity: b.count) { out, written in
                 var n = 0
                 var space = false

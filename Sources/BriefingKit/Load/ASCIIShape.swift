@@ -20,8 +20,7 @@ enum ASCIIShape {
     /// around one dot, neither starting with 0 and each fitting an `Int`; nil for anything else.
     /// It was split into substrings and each checked three ways, a ninth of decoding a question.
     static func questionNumbers(_ id: String) -> (recommendation: Int, number: Int)? {
-        var id = id
-        return id.withUTF8 { b -> (recommendation: Int, number: Int)? in
+        return id.readingUTF8 { b -> (recommendation: Int, number: Int)? in
             var first: Int?
             var n = 0, digits = 0
             for c in b {

@@ -26,8 +26,7 @@ struct FrontMatterSplitter {
         }
         // Bytes and memchr: `firstIndex(of:)` on the UTF-8 view went through the collection
         // protocols a byte at a time.
-        var text = text
-        let found: (yamlEnd: Int, bodyStart: Int, bodyLine: Int)? = text.withUTF8 { b in
+        let found: (yamlEnd: Int, bodyStart: Int, bodyLine: Int)? = text.readingUTF8 { b in
             guard let base = b.baseAddress else { return nil }
             var lineStart = min(4, b.count)
             var line = 2

@@ -84,8 +84,7 @@ enum YAMLPreflight {
     /// The bytes it must look at are few (line breaks, non-ASCII, `*`, `[`, `{`), so it skips
     /// to them sixteen at a time; a prefix is measured where a line starts.
     static func cannotRefuse(_ yaml: String) -> Bool {
-        var yaml = yaml
-        return yaml.withUTF8 { b in
+        return yaml.readingUTF8 { b in
             var flows = 0
             var longestPrefix = prefix(b, from: 0)
             var i = 0

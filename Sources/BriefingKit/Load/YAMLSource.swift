@@ -20,9 +20,8 @@ struct YAMLSource {
         self.path = path
         self.firstLine = firstLine
         self.yaml = yaml
-        var copy = yaml
         // memchr from one newline to the next.
-        (self.lineStarts, self.plainTags) = copy.withUTF8 { b in
+        (self.lineStarts, self.plainTags) = yaml.readingUTF8 { b in
             var starts = [0]
             guard let base = b.baseAddress else { return (starts, true) }
             var i = 0

@@ -13,8 +13,7 @@ final class MarkdownDocument {
     init(_ source: MarkdownText) {
         self.source = source
         let options = CMARK_OPT_SOURCEPOS | CMARK_OPT_VALIDATE_UTF8
-        var text = source.text
-        root = text.withUTF8 { buf in
+        root = source.text.readingUTF8 { buf in
             buf.withMemoryRebound(to: CChar.self) { cmark_parse_document($0.baseAddress, $0.count, options) }
         }
     }

@@ -68,8 +68,7 @@ struct ContentHash: Hashable, Sendable, CustomStringConvertible {
     }
 
     init(_ text: String) {
-        var text = text
-        self = text.withUTF8 { ContentHash(UnsafeRawBufferPointer($0)) }
+        self = text.readingUTF8 { ContentHash(UnsafeRawBufferPointer($0)) }
     }
 
     /// Two lanes fed piece by piece, for values written as they are walked
