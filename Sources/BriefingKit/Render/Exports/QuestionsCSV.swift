@@ -10,19 +10,42 @@ struct QuestionsCSV {
 
     func file(_ records: [QuestionRecord]) -> OutputFile {
         var out = ByteText()
-        func row(_ fields: [String]) {
-            for (i, f) in fields.enumerated() {
-                if i > 0 { out.append(byte: UInt8(ascii: ",")) }
-                out.append(csvField: f)
-            }
-            out.append("\r\n" as StaticString)
+        for (i, column) in Self.columns.enumerated() {
+            if i > 0 { out.append(byte: UInt8(ascii: ",")) }
+            out.append(csvField: column)
         }
-        row(Self.columns)
-        for q in records {
-            row([q.id, String(q.recommendation), q.recommendationTitle, q.team, q.teamName, q.status.rawValue,
-                 q.text, q.answer ?? "", q.asked ?? "", q.askedDate?.iso ?? "", q.answered?.iso ?? "", q.url])
-        }
+        out.append("\r\n" as StaticString)
+        // Each field written as it is read: a row was an array of copies of its twelve fields.
+        for q in records { Self.row(q, into: &out) }
         return OutputFile(path: Self.path, bytes: out.bytes)
+    }
+
+    private static func row(_ q: QuestionRecord, into out: inout ByteText) {
+        let comma = UInt8(ascii: ",")
+        out.append(csvField: q.id)
+        out.append(byte: comma)
+        out.append(q.recommendation)
+        out.append(byte: comma)
+        out.append(csvField: q.recommendationTitle)
+        out.append(byte: comma)
+        out.append(csvField: q.team)
+        out.append(byte: comma)
+        out.append(csvField: q.teamName)
+        out.append(byte: comma)
+        out.append(csvField: q.status.rawValue)
+        out.append(byte: comma)
+        out.append(csvField: q.text)
+        out.append(byte: comma)
+        if let answer = q.answer { out.append(csvField: answer) }
+        out.append(byte: comma)
+        if let asked = q.asked { out.append(csvField: asked) }
+        out.append(byte: comma)
+        if let day = q.askedDate { out.append(csvField: day.iso) }
+        out.append(byte: comma)
+        if let day = q.answered { out.append(csvField: day.iso) }
+        out.append(byte: comma)
+        out.append(csvField: q.url)
+        out.append("\r\n" as StaticString)
     }
 
     /// One field as written to the file (quoted if it must be).
