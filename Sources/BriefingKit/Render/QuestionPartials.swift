@@ -135,7 +135,7 @@ final class QuestionPartials: @unchecked Sendable {
         fileprivate var places: [String: Int] = [:]
         fileprivate var shards: [(entries: [Entry?], views: [QuestionFields?])] = []
 
-        /// The entry for the question, when it was made from a view equal to `view`.
+        /// The entry for the question, when it was made from a view equal to `made`'s.
         fileprivate func entry(_ id: String, showRecommendation: Bool, madeFrom made: QuestionFields) -> Entry? {
             guard !shards.isEmpty, let place = places[id] else { return nil }
             let (shard, index) = QuestionPartials.split(QuestionPartials.slot(place: place, showRecommendation: showRecommendation))

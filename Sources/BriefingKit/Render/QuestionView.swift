@@ -39,6 +39,7 @@ struct QuestionView: Hashable, Sendable {
 
     /// `root` and `level`: the way back to the site root its links take and its heading
     /// level, the page's unless said.
+    ///
     /// The site is read where the frame holds it, through stored properties only: a copy of it
     /// (retaining each of its tables, then releasing them) cost a fifth of making a view, and
     /// one is made for a local, for an argument, and for a method called on `frame.site`.
