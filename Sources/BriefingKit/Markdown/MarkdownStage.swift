@@ -5,8 +5,9 @@ struct MarkdownStage: Sendable {
     let urls: SiteURLs
     let unsafeHTML: Bool
 
+    /// Every Markdown field of `content`, rendered (the fuzzer and the tests start from content).
     func run(_ content: SiteContent) -> [MarkdownResult] {
-        run(jobs(content))
+        run(Self.jobs(content, urls: urls))
     }
 
     /// The fields of `jobs` (the site's, as `jobs(_:urls:)` lists them), rendered on both cores.
@@ -21,6 +22,11 @@ struct MarkdownStage: Sendable {
         var results: [MarkdownResult] = []
     }
 
+    /// `run(_:reusing:)` on every Markdown field of `content`.
+    func run(_ content: SiteContent, reusing previous: Memory) -> ([MarkdownResult], Memory) {
+        run(Self.jobs(content, urls: urls), reusing: previous)
+    }
+
     /// `run`, taking a field's result from `previous` when nothing it reads changed,
     /// and returning this build's for the next one (see `BuildMemory`).
     ///
@@ -28,10 +34,6 @@ struct MarkdownStage: Sendable {
     /// removed one: each job is compared with the one at its place first, and only jobs
     /// found elsewhere are looked up by field. Keeping the memory as a dictionary copied
     /// and hashed every job on every rebuild (17 ms of one core at 1250x8).
-    func run(_ content: SiteContent, reusing previous: Memory) -> ([MarkdownResult], Memory) {
-        run(jobs(content), reusing: previous)
-    }
-
     func run(_ jobs: [MarkdownJob], reusing previous: Memory) -> ([MarkdownResult], Memory) {
         let stage = fingerprint
         let earlier = previous.stage == stage ? previous : Memory()
@@ -88,10 +90,6 @@ struct MarkdownStage: Sendable {
         let (uses, diagnostics) = LinkRewriter(targets: targets, home: job.home).rewrite(doc)
         let fragment = Fragment(html: doc.html(unsafe: unsafeHTML), text: doc.plainText())
         return MarkdownResult(key: job.key, fragment: fragment, source: job.source, uses: uses, diagnostics: diagnostics)
-    }
-
-    func jobs(_ content: SiteContent) -> [MarkdownJob] {
-        Self.jobs(content, urls: urls)
     }
 
     /// Every Markdown field of the site, each with the page section that shows it. Needs no
