@@ -233,7 +233,7 @@ final class FieldReader {
     }
 
     private func keyLocation(at i: Int) -> SourceLocation {
-        entries[i].keyMark.map { source.location(line: $0.line, column: $0.column) } ?? location
+        source.location(of: entries[i].keyMark) ?? location
     }
 
     static func kind(_ n: Node) -> String {

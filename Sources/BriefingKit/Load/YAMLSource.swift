@@ -37,8 +37,10 @@ struct YAMLSource {
         SourceLocation(path: path, line: firstLine + line - 1, column: column)
     }
 
-    func location(of node: Node) -> SourceLocation? {
-        node.mark.map { location(line: $0.line, column: $0.column) }
+    func location(of node: Node) -> SourceLocation? { location(of: node.mark) }
+
+    func location(of mark: Mark?) -> SourceLocation? {
+        mark.map { location(line: $0.line, column: $0.column) }
     }
 
     /// Yams reads its default from the environment on every parse (a third of a
