@@ -83,6 +83,32 @@ enum FileIO {
         return ok ? (out, SourceStamp(st)) : nil
     }
 
+    /// Whether the regular file at `path` holds exactly `bytes`: read a chunk at a time and
+    /// given up at the first difference. A page changed within its size (a typo fixed)
+    /// differs early, and a 10 MB search index read whole took a 10 MB buffer to fault in.
+    static func holds(_ path: String, _ bytes: [UInt8]) -> Bool {
+        // lstat first: a link is not the file the build wrote, and opening a FIFO would wait.
+        guard let st = status(path), st.isRegular, st.size == bytes.count else { return false }
+        let fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        var opened = stat()
+        guard fstat(fd, &opened) == 0, Status(opened).isRegular, Int(opened.st_size) == bytes.count else { return false }
+        let chunk = Swift.max(1, Swift.min(bytes.count, 1 << 16))
+        let buffer = UnsafeMutableRawPointer.allocate(byteCount: chunk, alignment: 16)
+        defer { buffer.deallocate() }
+        return bytes.withUnsafeBytes { expected in
+            var done = 0
+            while done < expected.count {
+                let n = sysRead(fd, buffer, Swift.min(chunk, expected.count - done))
+                if n < 0 { if errno == EINTR { continue }; return false }
+                if n == 0 || memcmp(buffer, expected.baseAddress! + done, n) != 0 { return false }
+                done += n
+            }
+            return true
+        }
+    }
+
     /// Each folder once, parents before children; returns the ones it made, in that order.
     /// If one cannot be made, those made before it are removed again.
     @discardableResult

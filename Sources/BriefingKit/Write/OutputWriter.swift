@@ -123,9 +123,4 @@ public struct OutputWriter: Sendable {
         }
         return out
     }
-
-    static func sameBytes(_ path: String, _ bytes: [UInt8]) -> Bool {
-        guard let st = FileIO.status(path), st.isRegular, st.size == bytes.count, let data = FileIO.read(path) else { return false }
-        return data == bytes
-    }
 }

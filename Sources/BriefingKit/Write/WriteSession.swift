@@ -62,7 +62,7 @@ extension OutputWriter {
             let prior = output.path + "/" + file.path
             let to = staging + "/" + file.path
             if let failure = folderMaker?.ensureFolder(of: file.path) { return .failure(failure) }
-            if OutputWriter.sameBytes(prior, bytes), link(prior, to) == 0, let st = FileIO.status(to) {
+            if FileIO.holds(prior, bytes), link(prior, to) == 0, let st = FileIO.status(to) {
                 return .success(Outcome(path: file.path, size: bytes.count, stamp: st.stamp, unchanged: true, fingerprint: file.fingerprint))
             }
             do {
@@ -81,7 +81,7 @@ extension OutputWriter {
             let to = output.path + "/" + file.path
             // The state is trusted, so the file is as the last build left it: compared with
             // the new bytes where the sizes agree, which a changed page seldom keeps.
-            if let was, was.size == bytes.count, OutputWriter.sameBytes(to, bytes) {
+            if let was, was.size == bytes.count, FileIO.holds(to, bytes) {
                 return .success(Outcome(path: file.path, size: bytes.count, stamp: was.mtime, unchanged: true, fingerprint: file.fingerprint))
             }
             let temp = OutputWriter.sibling(of: to, "briefing-new-\(ProcessInfo.processInfo.processIdentifier)")
