@@ -67,13 +67,16 @@ extension BuildState {
     /// is `stat`ed for its size and modification time. The root is always listed: the
     /// state's own renaming into it changes it after the state is written. Folders with no
     /// file in them do not count, as they never did.
+    ///
+    /// The folders are checked on both cores, and every `stat` names its file from the
+    /// output folder, opened once: this is the longest thread of a build with nothing to
+    /// do, and a whole path made the kernel look up each of its folders again per file.
     func describes(_ output: URL) -> Bool {
-        enum Entry { case file(Output), folder, state }
         let root = output.path
         // Each folder's expected entries; a folder already known has its parents known too.
-        var expected: [String: [String: Entry]] = ["": [Self.fileName: .state]]
+        var expected: [String: [String: Expected]] = ["": [Self.fileName: .state]]
         for (path, o) in outputs {
-            var child = path, entry = Entry.file(o)
+            var child = path, entry = Expected.file(o)
             while true {
                 let folder = FolderStamps.parent(child)
                 let known = expected[folder] != nil
@@ -83,31 +86,65 @@ extension BuildState {
                 entry = .folder
             }
         }
-        for (folder, entries) in expected {
-            let path = folder.isEmpty ? root : root + "/" + folder
-            // A real folder: a link in its place would have the next build write through it.
-            let stamp = folder.isEmpty ? nil : FolderStamps.stamp(path)
-            if !folder.isEmpty && stamp == nil { return false }
-            if folder.isEmpty || folders[folder] != stamp {
-                guard let found = FileIO.entries(path) else { return false }
-                var listed = 0
-                for (name, type) in found {
-                    if entries[name] != nil { listed += 1; continue }
-                    // A stray folder without a file in it leaves every file as the state says.
-                    let isFolder = type == Int32(DT_DIR) || (type == Int32(DT_UNKNOWN) && FileIO.status(path + "/" + name)?.isDirectory == true)
-                    guard isFolder, FileIO.walk(path + "/" + name).files.isEmpty else { return false }
-                }
-                guard listed == entries.count else { return false }
+        let fd = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        let rootFolder = OpenFolder(path: root, descriptor: fd)
+        let records = folders
+        let held = Array(expected).parallelMap { folder, entries in
+            Self.holds(folder, entries, in: rootFolder, record: records[folder])
+        }
+        return !held.contains(false)
+    }
+
+    /// What a folder of the output must hold, by name.
+    fileprivate enum Expected: Sendable { case file(Output), folder, state }
+
+    /// The output folder, opened: its path for listing, its descriptor for `fstatat`.
+    private struct OpenFolder: Sendable {
+        let path: String
+        let descriptor: Int32
+
+        func status(_ relative: String) -> FileIO.Status? {
+            var st = stat()
+            guard fstatat(descriptor, relative, &st, AT_SYMLINK_NOFOLLOW) == 0 else { return nil }
+            return FileIO.Status(st)
+        }
+
+        /// As `FolderStamps.stamp` gives it: nil for anything but a folder (a link to one too).
+        func folderStamp(_ relative: String) -> Folder? {
+            var st = stat()
+            guard fstatat(descriptor, relative, &st, AT_SYMLINK_NOFOLLOW) == 0, (st.st_mode & S_IFMT) == S_IFDIR else { return nil }
+            return Folder(inode: UInt64(st.st_ino), changed: st.changed)
+        }
+    }
+
+    /// One folder of `describes`: listed unless its record holds, every file as recorded.
+    private static func holds(_ folder: String, _ entries: [String: Expected], in root: OpenFolder, record: Folder?) -> Bool {
+        let prefix = folder.isEmpty ? "" : folder + "/"
+        let path = folder.isEmpty ? root.path : root.path + "/" + folder
+        // A real folder: a link in its place would have the next build write through it.
+        let stamp = folder.isEmpty ? nil : root.folderStamp(folder)
+        if !folder.isEmpty && stamp == nil { return false }
+        if folder.isEmpty || record != stamp {
+            guard let found = FileIO.entries(path) else { return false }
+            var listed = 0
+            for (name, type) in found {
+                if entries[name] != nil { listed += 1; continue }
+                // A stray folder without a file in it leaves every file as the state says.
+                let isFolder = type == Int32(DT_DIR) || (type == Int32(DT_UNKNOWN) && FileIO.status(path + "/" + name)?.isDirectory == true)
+                guard isFolder, FileIO.walk(path + "/" + name).files.isEmpty else { return false }
             }
-            for (name, entry) in entries {
-                switch entry {
-                case .file(let o):
-                    guard let st = FileIO.status(path + "/" + name), st.isRegular, st.size == o.size, st.stamp == o.mtime else { return false }
-                case .state:
-                    guard FileIO.status(path + "/" + name)?.isRegular == true else { return false }
-                case .folder:
-                    continue
-                }
+            guard listed == entries.count else { return false }
+        }
+        for (name, entry) in entries {
+            switch entry {
+            case .file(let o):
+                guard let st = root.status(prefix + name), st.isRegular, st.size == o.size, st.stamp == o.mtime else { return false }
+            case .state:
+                guard root.status(prefix + name)?.isRegular == true else { return false }
+            case .folder:
+                continue
             }
         }
         return true
