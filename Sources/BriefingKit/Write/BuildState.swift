@@ -123,8 +123,9 @@ struct BuildState: Equatable, Sendable {
     init(key: String) { self.key = key }
 
     /// Parsed on bytes: a no-change build reads a record for every input and output
-    /// (5,600 lines at 10,000 questions) before it can stop, and `split` on `String`s
-    /// was a quarter of that build.
+    /// (5,600 lines at 10,000 questions) before it can check the output against it, and
+    /// `split` on `String`s was a quarter of that build. Lines and fields are found with
+    /// `memchr`, and a record's kind by its bytes.
     init?(decoding bytes: [UInt8]) {
         key = ""
         var ok = true
@@ -139,12 +140,13 @@ struct BuildState: Equatable, Sendable {
         var fields: [UnsafeBufferPointer<UInt8>] = []
         fields.reserveCapacity(9)
         bytes.withUnsafeBufferPointer { all in
+            guard let base = all.baseAddress else { return }
             var start = 0
             while ok && start < all.count {
-                let end = all[start...].firstIndex(of: 10) ?? all.count
+                let end = memchr(base + start, 10, all.count - start).map { UnsafeRawPointer(base).distance(to: $0) } ?? all.count
                 defer { start = end + 1 }
                 guard end > start else { continue }
-                let line = UnsafeBufferPointer(rebasing: all[start..<end])
+                let line = UnsafeBufferPointer(start: base + start, count: end - start)
                 if first {
                     ok = line.elementsEqual(Self.header.utf8)
                     first = false
@@ -156,29 +158,50 @@ struct BuildState: Equatable, Sendable {
         guard ok, !first else { return nil }
     }
 
+    /// The kinds of record this version writes, told apart by their first bytes.
+    private enum Record {
+        case key, started, input, output, folder, page, diagnostic
+
+        init?(_ f: UnsafeBufferPointer<UInt8>) {
+            switch (f.count, f.first) {
+            case (2, 105) where f[1] == 110: self = .input                                  // in
+            case (3, 111) where f[1] == 117 && f[2] == 116: self = .output                  // out
+            case (4, 112) where f.elementsEqual("page".utf8): self = .page
+            case (3, 100) where f[1] == 105 && f[2] == 114: self = .folder                  // dir
+            case (3, 107) where f[1] == 101 && f[2] == 121: self = .key                     // key
+            case (7, 115) where f.elementsEqual("started".utf8): self = .started
+            case (4, 100) where f.elementsEqual("diag".utf8): self = .diagnostic
+            default: return nil
+            }
+        }
+    }
+
     /// One line after the header; false when it is not a record this version writes.
     /// `fields`: the caller's scratch, so a line costs no allocation.
     private mutating func record(_ line: UnsafeBufferPointer<UInt8>, fields: inout [UnsafeBufferPointer<UInt8>]) -> Bool {
         fields.removeAll(keepingCapacity: true)
+        let base = line.baseAddress!
         var from = 0
-        for i in 0...line.count where i == line.count || line[i] == 9 {
-            fields.append(UnsafeBufferPointer(rebasing: line[from..<i]))
-            from = i + 1
+        while let tab = memchr(base + from, 9, line.count - from) {
+            let at = UnsafeRawPointer(base).distance(to: tab)
+            fields.append(UnsafeBufferPointer(start: base + from, count: at - from))
+            from = at + 1
         }
+        fields.append(UnsafeBufferPointer(start: base + from, count: line.count - from))
         func text(_ f: UnsafeBufferPointer<UInt8>) -> String {
             let s = String(decoding: f, as: UTF8.self)
             return f.contains(37) ? Self.unescape(Substring(s)) : s
         }
-        switch (String(decoding: fields[0], as: UTF8.self), fields.count) {
-        case ("key", 2):
+        switch (Record(fields[0]), fields.count) {
+        case (.key, 2):
             key = text(fields[1])
-        case ("started", 3):
+        case (.started, 3):
             guard let sec = Self.number(fields[1]), let ns = Self.number(fields[2]) else { return false }
             started = FileStamp(seconds: sec, nanoseconds: ns)
-        case ("in", 3):
+        case (.input, 3):
             guard let h = ContentHash(hex: fields[1]) else { return false }
             inputs[text(fields[2])] = h
-        case ("in", 9):
+        case (.input, 9):
             guard let h = ContentHash(hex: fields[1]), let size = Self.number(fields[2]),
                   let ms = Self.number(fields[3]), let mns = Self.number(fields[4]),
                   let cs = Self.number(fields[5]), let cns = Self.number(fields[6]), let inode = Self.number(fields[7]) else { return false }
@@ -186,18 +209,18 @@ struct BuildState: Equatable, Sendable {
             inputs[path] = h
             inputStamps[path] = SourceStamp(size: size, modified: FileStamp(seconds: ms, nanoseconds: mns),
                                             changed: FileStamp(seconds: cs, nanoseconds: cns), inode: UInt64(inode))
-        case ("out", 5):
+        case (.output, 5):
             guard let size = Self.number(fields[1]), let sec = Self.number(fields[2]), let ns = Self.number(fields[3]) else { return false }
             let path = text(fields[4])
             outputs[path] = Output(size: size, mtime: FileStamp(seconds: sec, nanoseconds: ns))
             outputOrder.append(path)
-        case ("dir", 5):
+        case (.folder, 5):
             guard let inode = Self.number(fields[1]), let sec = Self.number(fields[2]), let ns = Self.number(fields[3]) else { return false }
             folders[text(fields[4])] = Folder(inode: UInt64(inode), changed: FileStamp(seconds: sec, nanoseconds: ns))
-        case ("page", 3):
+        case (.page, 3):
             guard let h = ContentHash(hex: fields[1]) else { return false }
             fingerprints[text(fields[2])] = h
-        case ("diag", 6):
+        case (.diagnostic, 6):
             guard let severity = Diagnostic.Severity(rawValue: String(decoding: fields[1], as: UTF8.self)),
                   let line = Self.number(fields[2]), let column = Self.number(fields[3]) else { return false }
             diagnostics.append(Diagnostic(severity, SourceLocation(path: text(fields[4]), line: line, column: column), text(fields[5])))
@@ -216,7 +239,7 @@ struct BuildState: Equatable, Sendable {
         while i < f.count {
             let d = f[i] &- 48
             guard d < 10 else { return nil }
-            n = n * 10 + Int(d)
+            n = n &* 10 &+ Int(d)  // 18 digits at most: cannot overflow
             i += 1
         }
         return negative ? -n : n

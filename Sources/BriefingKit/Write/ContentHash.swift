@@ -183,18 +183,23 @@ struct ContentHash: Hashable, Sendable, CustomStringConvertible {
     /// 32 lower-case hex digits, as `description` writes them.
     init?(hex: UnsafeBufferPointer<UInt8>) {
         guard hex.count == 32 else { return nil }
-        var words: (UInt64, UInt64) = (0, 0)
-        for i in 0..<32 {
-            let c = hex[i]
-            let v: UInt8
-            switch c {
-            case 48...57: v = c - 48
-            case 97...102: v = c - 87
-            default: return nil
+        // Without a branch per digit: digits and letters come in no order a branch predictor
+        // could learn, and a build with nothing to do reads 2,700 of these at 10,000 questions.
+        func word(_ from: Int) -> UInt64? {
+            var w: UInt64 = 0
+            var valid: UInt8 = 1
+            for i in from..<(from + 16) {
+                let c = hex[i]
+                let digit = c &- 48, letter = c &- 97
+                let isDigit: UInt8 = digit < 10 ? 1 : 0
+                valid &= isDigit | (letter < 6 ? 1 : 0)
+                w = w << 4 | UInt64(isDigit == 1 ? digit : letter &+ 10)
             }
-            if i < 16 { words.0 = words.0 << 4 | UInt64(v) } else { words.1 = words.1 << 4 | UInt64(v) }
+            return valid == 1 ? w : nil
         }
-        a = words.0; b = words.1
+        guard let a = word(0), let b = word(16) else { return nil }
+        self.a = a
+        self.b = b
     }
 }
 

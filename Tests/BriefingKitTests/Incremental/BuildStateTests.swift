@@ -27,4 +27,35 @@ import Testing
         let earlier = "briefing-state 2\nkey\tk\nout\t" + String(repeating: "a", count: 32) + "\t3\t1\t2\ta/index.html\n"
         #expect(BuildState(decoding: Array(earlier.utf8)) == nil)
     }
+
+    /// A damaged state is not read, whatever line is damaged: the next build is a whole one.
+    /// Each line below differs from a good record by one thing.
+    @Test func aDamagedRecordIsNotRead() throws {
+        let hash = "0123456789abcdef" + "fedcba9876543210"
+        let good = ["key\tk", "started\t5\t6", "in\t\(hash)\tbriefing.yml", "in\t\(hash)\t1\t2\t3\t4\t5\t6\tcontent/a.md",
+                    "out\t3\t1\t2\ta/index.html", "page\t\(hash)\ta/index.html", "dir\t7\t8\t9\ta", "diag\twarning\t1\t2\ta.md\tm"]
+        func state(_ lines: [String]) -> BuildState? { BuildState(decoding: Array((["briefing-state 3"] + lines).joined(separator: "\n").utf8)) }
+        let read = try #require(state(good))
+        #expect(read.inputs["briefing.yml"] == ContentHash(a: 0x0123_4567_89ab_cdef, b: 0xfedc_ba98_7654_3210))
+        #expect(read.inputStamps["content/a.md"]?.inode == 6)
+        #expect(read.outputs["a/index.html"]?.mtime == FileStamp(seconds: 1, nanoseconds: 2))
+        #expect(read.folders["a"]?.inode == 7)
+        let damaged = [
+            "in\t\(hash.uppercased())\tbriefing.yml",                     // hashes are written in lower case
+            "in\t\(hash.dropLast())g\tbriefing.yml",
+            "in\t\(hash.dropLast(16))/\(hash.suffix(15))\tbriefing.yml",  // a byte just below the digits
+            "in\t\(hash.dropLast(16)):\(hash.suffix(15))\tbriefing.yml",  // and just above them
+            "in\t\(hash)0\tbriefing.yml",
+            "in\t\(hash)\t1\t2\t3\t4\t5\tcontent/a.md",
+            "out\t3\t1\tx\ta/index.html",
+            "out\t3\t1\t1234567890123456789\ta/index.html",             // more digits than a number written has
+            "out\t3\t1\t2\ta/index.html\textra",
+            "ins\t\(hash)\tbriefing.yml", "i\t\(hash)\tbriefing.yml", "pages\t\(hash)\ta", "dirs\t7\t8\t9\ta",
+            "Key\tk", "diag\tnotice\t1\t2\ta.md\tm", "",
+        ]
+        for line in damaged where !line.isEmpty {
+            #expect(state(good + [line]) == nil, "\(line)")
+        }
+        #expect(state(good + ["", ""]) == read, "empty lines are skipped")
+    }
 }
