@@ -24,17 +24,17 @@ struct BuildInputs {
     /// `previous`: the last build's state, whose stamps spare reading unchanged sources.
     init(tree: SourceTree, options: SiteBuilder.Options, previous: BuildState? = nil) {
         started = FileStamp.now()
-        var items: [(String, URL, isContent: Bool)] = []
-        if let config = tree.config { items.append(("briefing.yml", config, false)) }
-        for f in tree.files { items.append(("content/\(f.kind.rawValue)/\(f.slug).md", f.url, true)) }
-        for t in tree.templates { items.append(("templates/\(t.slug).mustache", t.url, false)) }
-        for (rel, url) in tree.staticFiles { items.append(("static/" + rel, url, false)) }
+        var items: [(String, path: String, isContent: Bool)] = []
+        if let config = tree.config { items.append(("briefing.yml", config.path, false)) }
+        for f in tree.files { items.append(("content/\(f.kind.rawValue)/\(f.slug).md", f.path, true)) }
+        for t in tree.templates { items.append(("templates/\(t.slug).mustache", t.path, false)) }
+        for (rel, url) in tree.staticFiles { items.append(("static/" + rel, url.path, false)) }
         let read = items.parallelMap { item -> (path: String, hash: ContentHash, bytes: SourceTree.Read?, stamp: SourceStamp?) in
-            if let previous, let hash = previous.inputs[item.0], let stamp = previous.unchangedSource(item.0, at: item.1.path) {
+            if let previous, let hash = previous.inputs[item.0], let stamp = previous.unchangedSource(item.0, at: item.path) {
                 return (item.0, hash, nil, stamp)
             }
             // An unreadable file hashes as its absence; the build itself reports it.
-            guard let (bytes, stamp) = FileIO.readStamped(item.1.path) else { return (item.0, ContentHash(a: 0, b: 0), nil, nil) }
+            guard let (bytes, stamp) = FileIO.readStamped(item.path) else { return (item.0, ContentHash(a: 0, b: 0), nil, nil) }
             let hash = ContentHash(bytes)
             // A file over the limit is refused by the Load stage, which reads no more of it than its size.
             let kept = item.isContent && bytes.count <= ContentLoader.maxFileSize

@@ -9,10 +9,25 @@ public struct SourceTree: Sendable {
     public struct File: Sendable, Hashable {
         public var kind: Kind
         public var slug: String
-        /// Absolute path, for reading.
-        public var url: URL
+        /// Absolute path, for reading. A path, not a `URL`: a build with nothing to do lists
+        /// every content file, and making each a `URL` and reading its path back took a
+        /// tenth of the listing.
+        public var path: String
         /// The path diagnostics print: relative to where the user stands when possible.
         public var displayPath: String
+
+        public var url: URL { URL(fileURLWithPath: path, isDirectory: false) }
+
+        public init(kind: Kind, slug: String, path: String, displayPath: String) {
+            self.kind = kind
+            self.slug = slug
+            self.path = path
+            self.displayPath = displayPath
+        }
+
+        public init(kind: Kind, slug: String, url: URL, displayPath: String) {
+            self.init(kind: kind, slug: slug, path: url.path, displayPath: displayPath)
+        }
     }
 
     /// A file's bytes as a build read them, with their `ContentHash`.
@@ -89,7 +104,7 @@ public struct SourceTree: Sendable {
                                           "file name '\(slug)' is not a valid slug: use lower-case letters, digits and '-' (\(Self.slugPattern))")
                         continue
                     }
-                    files.append(File(kind: kind, slug: slug, url: URL(fileURLWithPath: entry.path, isDirectory: false), displayPath: shown))
+                    files.append(File(kind: kind, slug: slug, path: entry.path, displayPath: shown))
                 case .folder, .dangling:
                     // Passed over as not a readable file; a `.md` among those was meant as
                     // content, so say why it is not read rather than drop it silently.
@@ -112,7 +127,7 @@ public struct SourceTree: Sendable {
                 continue
             }
             if entry.isLink { links.insert(entry.path) }
-            templates.append(File(kind: .pages, slug: String(entry.name.dropLast(9)), url: URL(fileURLWithPath: entry.path, isDirectory: false),
+            templates.append(File(kind: .pages, slug: String(entry.name.dropLast(9)), path: entry.path,
                                   displayPath: self.displayRoot + "templates/" + entry.name))
         }
         var unreadableStatic: [String] = []
