@@ -23,9 +23,9 @@ struct FolderLayout {
         shared.formUnion(parents)
     }
 
-    /// The folder a site path sits in; nil at the top.
+    /// The folder a site path sits in; nil at the top. Split at a `/` byte (`OutputWriter.sibling` says why).
     static func folder(of path: String) -> String? {
-        path.lastIndex(of: "/").map { String(path[..<$0]) }
+        path.utf8.lastIndex(of: UInt8(ascii: "/")).map { String(path[..<$0]) }
     }
 }
 

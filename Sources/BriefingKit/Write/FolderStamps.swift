@@ -46,9 +46,9 @@ enum FolderStamps {
         return Dictionary(uniqueKeysWithValues: zip(candidates, holding).filter(\.1).map { ($0.0.folder, $0.0.record) })
     }
 
-    /// The folder a path of the output sits in ("" for the root).
+    /// The folder a path of the output sits in ("" for the root); split at a `/` byte.
     static func parent(_ path: String) -> String {
-        path.lastIndex(of: "/").map { String(path[..<$0]) } ?? ""
+        path.utf8.lastIndex(of: UInt8(ascii: "/")).map { String(path[..<$0]) } ?? ""
     }
 
     /// A folder's inode and change time; nil for anything but a folder (a link to one too).
@@ -74,15 +74,18 @@ extension BuildState {
     func describes(_ output: URL) -> Bool {
         let root = output.path
         // Each folder's expected entries; a folder already known has its parents known too.
+        // Split at the last "/" byte (`OutputWriter.sibling` says why), which also spares
+        // walking every path's characters (`dropFirst`, `lastIndex(of: "/")`).
         var expected: [String: [String: Expected]] = ["": [Self.fileName: .state]]
         for (path, o) in outputs {
-            var child = path, entry = Expected.file(o)
+            var child = Substring(path), entry = Expected.file(o)
             while true {
-                let folder = FolderStamps.parent(child)
+                let slash = child.utf8.lastIndex(of: UInt8(ascii: "/"))
+                let folder = slash.map { String(child[..<$0]) } ?? ""
                 let known = expected[folder] != nil
-                expected[folder, default: [:]][folder.isEmpty ? child : String(child.dropFirst(folder.count + 1))] = entry
-                guard !known, !folder.isEmpty else { break }
-                child = folder
+                expected[folder, default: [:]][String(slash.map { child[child.utf8.index(after: $0)...] } ?? child)] = entry
+                guard !known, let slash else { break }
+                child = child[..<slash]
                 entry = .folder
             }
         }

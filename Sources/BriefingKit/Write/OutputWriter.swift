@@ -102,8 +102,12 @@ public struct OutputWriter: Sendable {
     }
 
     /// `dir/.name.tag`: beside the file, so the rename stays on one file system.
+    ///
+    /// Paths are split at a `/` byte, never by characters: a name that starts with a combining
+    /// mark makes one character of the slash before it, which a search for the character `/`
+    /// does not find (a static file `x/\u{301}y.txt` could not be written).
     static func sibling(of path: String, _ tag: String) -> String {
-        let slash = path.lastIndex(of: "/").map { path.index(after: $0) } ?? path.startIndex
+        let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")).map { path.utf8.index(after: $0) } ?? path.startIndex
         return String(path[..<slash]) + "." + String(path[slash...]) + "." + tag
     }
 
@@ -116,7 +120,7 @@ public struct OutputWriter: Sendable {
         var out: Set<String> = []
         for path in paths {
             var dir = Substring(path)
-            while let slash = dir.lastIndex(of: "/") {
+            while let slash = dir.utf8.lastIndex(of: UInt8(ascii: "/")) {  // a byte, as `sibling` says
                 dir = dir[..<slash]
                 guard out.insert(String(dir)).inserted else { break }
             }

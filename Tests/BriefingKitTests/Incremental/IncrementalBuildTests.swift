@@ -227,4 +227,22 @@ import Testing
             #expect(!FileManager.default.fileExists(atPath: site.output.appendingPathComponent(slug).path), "\(slug)/ is left")
         }
     }
+
+    /// A static file's name may start with a combining mark, which makes one character of
+    /// the slash before it: output paths are split at the `/` byte, so its folder is made,
+    /// its temporary file sits beside it, and the state describes it (the build once failed
+    /// with "cannot write …/x/\u{301}y.txt: No such file or directory").
+    @Test func aNameStartingWithACombiningMarkIsStillInItsFolder() throws {
+        let site = try TempSite(SyntheticSite.files())
+        defer { site.cleanUp() }
+        let name = "x/\u{301}y.txt"
+        try Self.step(site, "static file added") { try site.write("static/" + name, "one") }
+        #expect(FileIO.read(site.output.path + "/" + name) == Array("one".utf8))
+        let same = Self.step(site, "no change") {}
+        #expect(same.timings.map { $0.stage } == ["unchanged"], "the state describes the folder it sits in")
+        try Self.step(site, "static file edited") { try site.write("static/" + name, "two") }
+        #expect(FileIO.read(site.output.path + "/" + name) == Array("two".utf8))
+        try Self.step(site, "static file removed") { try site.remove("static/" + name) }
+        #expect(!FileManager.default.fileExists(atPath: site.output.path + "/x"))
+    }
 }
