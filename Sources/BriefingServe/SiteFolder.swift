@@ -18,10 +18,15 @@ struct SiteFolder: Sendable {
 
     /// Maps `/a/b/` to `a/b/index.html`, `/a/b` (a folder) to a redirect, and refuses
     /// any path that could climb out of the site.
+    ///
+    /// Split at `/` bytes, as the file system splits it: split by characters, a combining
+    /// mark after a slash (`/../%CC%81x`) makes one character of the two, and the `..`
+    /// before it is no segment of its own. Only the hidden-name rule then refused the path
+    /// (the glued segment starts with a dot); the climb is refused as a climb now.
     func lookup(_ rawPath: String) -> Lookup {
         guard let path = rawPath.removingPercentEncoding, path.hasPrefix("/"),
-              !path.contains("\0"), !path.contains("\\") else { return .badPath }
-        let segments = path.split(separator: "/", omittingEmptySubsequences: true)
+              !path.utf8.contains(0), !path.utf8.contains(UInt8(ascii: "\\")) else { return .badPath }
+        let segments = path.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: true).map { Substring($0) }
         if segments.contains(where: { $0 == ".." || $0 == "." }) { return .badPath }
         // The build never writes hidden files; staging folders and the like stay private.
         if segments.contains(where: { $0.hasPrefix(".") }) { return .notFound }

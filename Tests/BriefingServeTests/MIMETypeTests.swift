@@ -163,6 +163,23 @@ import Testing
         #expect(site.lookup("/%2e%2e/etc/passwd") == .badPath)
         #expect(site.lookup("/a%00b") == .badPath)
     }
+
+    /// A combining mark after a slash makes one character of the two: split by characters,
+    /// `/../%CC%81x` had no `..` segment (only the hidden-name rule kept it out, as not found),
+    /// and a backslash with a mark after it was not seen.
+    @Test func aCombiningMarkAfterASlashDoesNotHideAClimb() throws {
+        let outer = FileManager.default.temporaryDirectory.appendingPathComponent("briefing-folder-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: outer) }
+        let root = outer.appendingPathComponent("site")
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("x"), withIntermediateDirectories: true)
+        try Data("outside".utf8).write(to: outer.appendingPathComponent("\u{301}secret.txt"))
+        try Data("inside".utf8).write(to: root.appendingPathComponent("x/\u{301}y.txt"))
+        let site = SiteFolder(root: root)
+        #expect(site.lookup("/../%CC%81secret.txt") == .badPath)
+        #expect(site.lookup("/x/../../%CC%81secret.txt") == .badPath)
+        #expect(site.lookup("/a%5C%CC%81b") == .badPath, "a backslash, whatever follows it")
+        #expect(site.lookup("/x/%CC%81y.txt") == .file(path: "x/\u{301}y.txt"), "such a name inside the site is served")
+    }
 }
 
 @Suite struct SourceSnapshotTests {
