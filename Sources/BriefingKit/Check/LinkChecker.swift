@@ -91,9 +91,14 @@ public struct LinkChecker: Sendable {
 
     /// A relative path from `page`'s folder to a path from the site root; a
     /// path ending in `/` (or naming a folder, like `./`) means its index.html.
+    /// Split at `/` bytes, as a browser splits it: a name starting with a combining mark
+    /// would make one character of the slash before it (`OutputWriter.sibling`).
     static func resolve(_ relative: String, from page: String) -> String? {
-        var parts = page.split(separator: "/", omittingEmptySubsequences: false).dropLast().map(String.init)
-        let pieces = relative.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+        func split(_ s: String) -> [String] {
+            s.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false).map { String(Substring($0)) }
+        }
+        var parts = Array(split(page).dropLast())
+        let pieces = split(relative)
         for (i, piece) in pieces.enumerated() {
             switch piece {
             case "", ".": if i == pieces.count - 1 { parts.append("index.html") }

@@ -46,6 +46,9 @@ import Testing
         #expect(LinkChecker.resolve("./", from: "index.html") == "index.html")
         #expect(LinkChecker.resolve("../", from: "questions/open/index.html") == "questions/index.html")
         #expect(LinkChecker.resolve("../../..", from: "a/b.html") == nil)
+        // A combining mark after a slash is part of the next name, not of the slash.
+        #expect(LinkChecker.resolve("../\u{301}y.txt", from: "x/index.html") == "\u{301}y.txt")
+        #expect(LinkChecker.resolve("\u{301}y/", from: "x/index.html") == "x/\u{301}y/index.html")
         #expect(LinkChecker.hasScheme("https://x") && LinkChecker.hasScheme("mailto:x"))
         #expect(!LinkChecker.hasScheme("q11.13") && !LinkChecker.hasScheme("a/b:c"))
         #expect(HTMLAttributes.decodeEntities("a&amp;b&#39;c&#x2F;&bogus;") == "a&b'c/&bogus;")
