@@ -88,6 +88,8 @@ public struct SourceTree: Sendable {
             for entry in Self.entries(dir, excluding: skip) {
                 let shown = self.displayRoot + "content/\(kind.rawValue)/\(entry.name)"
                 switch entry.kind {
+                case .misnamed:
+                    unreadable.append((SourceLocation(path: shown), Self.notUTF8))
                 case .file:
                     if entry.isLink { links.insert(entry.path) }
                     guard entry.name.hasSuffix(".md") else {
@@ -121,7 +123,12 @@ public struct SourceTree: Sendable {
             for (location, message) in unreadable { diagnostics.error(location, message) }
         }
         refuseUnreadable(self.root.path + "/templates", shown: "templates")
-        for entry in Self.entries(self.root.path + "/templates", excluding: skip) where entry.kind == .file && entry.name.hasSuffix(".mustache") {
+        for entry in Self.entries(self.root.path + "/templates", excluding: skip) where entry.kind != .folder && entry.name.hasSuffix(".mustache") {
+            guard entry.kind != .misnamed else {
+                diagnostics.error(SourceLocation(path: self.displayRoot + "templates/" + entry.name), Self.notUTF8)
+                continue
+            }
+            guard entry.kind == .file else { continue }
             guard entry.isRegular else {
                 diagnostics.error(SourceLocation(path: self.displayRoot + "templates/" + entry.name), Self.notRegular)
                 continue
@@ -131,16 +138,22 @@ public struct SourceTree: Sendable {
                                   displayPath: self.displayRoot + "templates/" + entry.name))
         }
         var unreadableStatic: [String] = []
-        staticFiles = Self.walk(self.root.path + "/static", excluding: skip, links: &links, unreadable: &unreadableStatic)
+        var misnamedStatic: [String] = []
+        staticFiles = Self.walk(self.root.path + "/static", excluding: skip, links: &links, unreadable: &unreadableStatic, misnamed: &misnamedStatic)
         for relative in unreadableStatic {
             diagnostics.error(SourceLocation(path: self.displayRoot + "static/" + relative),
                               relative.isEmpty || relative.hasSuffix("/") ? "cannot read folder: permission denied" : Self.notRegular)
         }
+        for relative in misnamedStatic { diagnostics.error(SourceLocation(path: self.displayRoot + "static/" + relative), Self.notUTF8) }
         refuseLinksOutside(links)
     }
 
     /// Reading a pipe waits for a writer that never comes, and a device may never end.
     static let notRegular = "cannot read file: it is not a regular file (a pipe, socket or device)"
+
+    /// A name the build cannot spell back to the file system: a file was reported as missing,
+    /// and a static folder's files were left out without a word.
+    static let notUTF8 = "cannot read: the name is not UTF-8 text (shown here with \u{FFFD}); rename it"
 
     static func isRegularFile(_ path: String) -> Bool {
         var st = stat()
@@ -181,7 +194,8 @@ public struct SourceTree: Sendable {
     }
 
     struct Entry {
-        enum Kind { case file, folder, dangling }
+        /// `misnamed`: a name that is not UTF-8, which no path made from a `String` reaches.
+        enum Kind { case file, folder, dangling, misnamed }
         var name: String
         var path: String
         /// What the entry is once symbolic links are followed.
@@ -199,8 +213,9 @@ public struct SourceTree: Sendable {
     /// nothing to do lists every content file before it can stop.
     static func entries(_ dir: String, excluding skip: String?) -> [Entry] {
         let found = (FileIO.entries(dir) ?? []).filter { !$0.name.hasPrefix(".") }
-        return found.sorted(by: { $0.name < $1.name }).compactMap { name, type in
+        return found.sorted(by: { $0.name < $1.name }).compactMap { name, type, isUTF8 in
             let path = dir + "/" + name
+            guard isUTF8 else { return Entry(name: name, path: path, kind: .misnamed, isLink: false, isRegular: false) }
             guard path != skip else { return nil }
             if type == Int32(DT_REG) { return Entry(name: name, path: path, kind: .file, isLink: false, isRegular: true) }
             if type == Int32(DT_DIR) { return Entry(name: name, path: path, kind: .folder, isLink: false, isRegular: false) }
@@ -215,9 +230,10 @@ public struct SourceTree: Sendable {
 
     /// Every file below `static/` (symbolic links to files followed), without following
     /// symbolic links to folders (no loops).
-    /// `unreadable`: files that are not regular (pipes, devices) and folders that cannot be listed.
+    /// `unreadable`: files that are not regular (pipes, devices) and folders that cannot be listed;
+    /// `misnamed`: files and folders whose names are not UTF-8.
     static func walk(_ dir: String, excluding skip: String?, links: inout Set<String>,
-                     unreadable: inout [String]) -> [(relative: String, url: URL)] {
+                     unreadable: inout [String], misnamed: inout [String]) -> [(relative: String, url: URL)] {
         var out: [(String, URL)] = []
         func visit(_ d: String, _ prefix: String, depth: Int) {
             guard depth < 32 else { return }
@@ -231,6 +247,8 @@ public struct SourceTree: Sendable {
                     out.append((prefix + entry.name, URL(fileURLWithPath: entry.path, isDirectory: false)))
                 case .file:
                     unreadable.append(prefix + entry.name)
+                case .misnamed:
+                    misnamed.append(prefix + entry.name)
                 default:
                     continue
                 }

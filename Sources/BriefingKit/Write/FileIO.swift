@@ -128,13 +128,18 @@ enum FileIO {
 
     /// A folder's entries but `.` and `..`, with their `d_type` (`DT_UNKNOWN` on file
     /// systems that do not say), in the order the folder lists them; nil if it cannot be opened.
-    static func entries(_ dir: String) -> [(name: String, type: Int32)]? {
+    /// `isUTF8` is false for a name that is not UTF-8, which `name` then shows repaired (with
+    /// U+FFFD) and which no path made from it reaches.
+    static func entries(_ dir: String) -> [(name: String, type: Int32, isUTF8: Bool)]? {
         guard let handle = opendir(dir) else { return nil }
         defer { closedir(handle) }
-        var out: [(name: String, type: Int32)] = []
+        var out: [(name: String, type: Int32, isUTF8: Bool)] = []
         while let entry = readdir(handle) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix(while: { $0 != 0 }), as: UTF8.self) }
-            if name != "." && name != ".." { out.append((name, Int32(entry.pointee.d_type))) }
+            let (name, isUTF8) = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                let bytes = raw.prefix(while: { $0 != 0 })
+                return String(validating: bytes, as: UTF8.self).map { ($0, true) } ?? (String(decoding: bytes, as: UTF8.self), false)
+            }
+            if name != "." && name != ".." { out.append((name, Int32(entry.pointee.d_type), isUTF8)) }
         }
         return out
     }
@@ -144,7 +149,7 @@ enum FileIO {
         var files: [String] = []
         var folders: [String] = []
         func visit(_ rel: String) {
-            for (name, found) in entries(rel.isEmpty ? root : root + "/" + rel) ?? [] {
+            for (name, found, _) in entries(rel.isEmpty ? root : root + "/" + rel) ?? [] {
                 let path = rel.isEmpty ? name : rel + "/" + name
                 var type = found
                 if type == Int32(DT_UNKNOWN) {

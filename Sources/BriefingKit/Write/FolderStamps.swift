@@ -132,7 +132,7 @@ extension BuildState {
         if folder.isEmpty || record != stamp {
             guard let found = FileIO.entries(path) else { return false }
             var listed = 0
-            for (name, type) in found {
+            for (name, type, _) in found {
                 if entries[name] != nil { listed += 1; continue }
                 // A stray folder without a file in it leaves every file as the state says.
                 let isFolder = type == Int32(DT_DIR) || (type == Int32(DT_UNKNOWN) && FileIO.status(path + "/" + name)?.isDirectory == true)

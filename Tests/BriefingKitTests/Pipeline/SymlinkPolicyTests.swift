@@ -49,4 +49,38 @@ import Testing
         #expect(warnings.contains { $0.hasPrefix("content/stray.md:1:1: warning: ignored: content goes in content/recommendations") }, "\(warnings)")
         #expect(warnings.contains("content/pages/sub:1:1: warning: ignored: content folders are read one level deep"), "\(warnings)")
     }
+
+    /// Linux lets a name be any bytes. One that is not UTF-8 cannot be spelled back from a
+    /// `String`: a static folder so named had its files left out without a word, and a file
+    /// was reported as missing. Each is an error that names it.
+    @Test(arguments: ["content/pages/", "templates/", "static/", "static/deep/"])
+    func aNameThatIsNotUTF8IsAnErrorNotADrop(_ folder: String) throws {
+        let site = try TempSite.minimal()
+        defer { site.cleanUp() }
+        let parent = site.root.path + "/" + folder
+        try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
+        // "a\xFFb" as bytes, then an ordinary file inside it or the file itself.
+        let name = parent + "a\u{FFFD}b"
+        let raw = Array(parent.utf8) + [0x61, 0xFF, 0x62]
+        let suffix = folder.hasPrefix("static") ? "" : (folder.hasPrefix("templates") ? ".mustache" : ".md")
+        let made = (raw + Array(suffix.utf8) + [0]).withUnsafeBufferPointer { p in
+            p.baseAddress!.withMemoryRebound(to: CChar.self, capacity: p.count) { path in
+                folder.hasPrefix("static") ? mkdir(path, 0o755) : creat(path, 0o644)
+            }
+        }
+        #expect(made >= 0)
+        if folder.hasPrefix("static") {
+            let inside = (raw + Array("/inside.txt".utf8) + [0]).withUnsafeBufferPointer { p in
+                p.baseAddress!.withMemoryRebound(to: CChar.self, capacity: p.count) { creat($0, 0o644) }
+            }
+            #expect(inside >= 0)
+            close(inside)
+        } else {
+            close(made)
+        }
+        let r = site.build()
+        #expect(!r.succeeded)
+        let shown = String(name.dropFirst(site.root.path.count + 1)) + suffix
+        #expect(r.errorLines.contains("\(shown):1:1: error: \(SourceTree.notUTF8)"), "\(r.errorLines)")
+    }
 }
