@@ -137,19 +137,19 @@ public struct SourceTree: Sendable {
             templates.append(File(kind: .pages, slug: String(entry.name.dropLast(9)), path: entry.path,
                                   displayPath: self.displayRoot + "templates/" + entry.name))
         }
-        var unreadableStatic: [String] = []
-        var misnamedStatic: [String] = []
-        staticFiles = Self.walk(self.root.path + "/static", excluding: skip, links: &links, unreadable: &unreadableStatic, misnamed: &misnamedStatic)
-        for relative in unreadableStatic {
-            diagnostics.error(SourceLocation(path: self.displayRoot + "static/" + relative),
-                              relative.isEmpty || relative.hasSuffix("/") ? "cannot read folder: permission denied" : Self.notRegular)
+        var staticProblems: [(relative: String, message: String)] = []
+        staticFiles = Self.walk(self.root.path + "/static", excluding: skip, links: &links, problems: &staticProblems)
+        for (relative, message) in staticProblems {
+            diagnostics.error(SourceLocation(path: self.displayRoot + "static/" + relative), message)
         }
-        for relative in misnamedStatic { diagnostics.error(SourceLocation(path: self.displayRoot + "static/" + relative), Self.notUTF8) }
         refuseLinksOutside(links)
     }
 
     /// Reading a pipe waits for a writer that never comes, and a device may never end.
     static let notRegular = "cannot read file: it is not a regular file (a pipe, socket or device)"
+
+    /// How deep `static/` is read: no site needs more, and a bind mount could make a loop.
+    static let maxStaticDepth = 32
 
     /// A name the build cannot spell back to the file system: a file was reported as missing,
     /// and a static folder's files were left out without a word.
@@ -230,14 +230,17 @@ public struct SourceTree: Sendable {
 
     /// Every file below `static/` (symbolic links to files followed), without following
     /// symbolic links to folders (no loops).
-    /// `unreadable`: files that are not regular (pipes, devices) and folders that cannot be listed;
-    /// `misnamed`: files and folders whose names are not UTF-8.
+    /// `problems`: what could not be published, and why: files that are not regular (pipes,
+    /// devices), folders that cannot be listed, names that are not UTF-8, folders too deep.
     static func walk(_ dir: String, excluding skip: String?, links: inout Set<String>,
-                     unreadable: inout [String], misnamed: inout [String]) -> [(relative: String, url: URL)] {
+                     problems: inout [(relative: String, message: String)]) -> [(relative: String, url: URL)] {
         var out: [(String, URL)] = []
         func visit(_ d: String, _ prefix: String, depth: Int) {
-            guard depth < 32 else { return }
-            if isUnlistable(d) { unreadable.append(prefix.isEmpty ? "" : prefix); return }
+            guard depth < maxStaticDepth else {
+                problems.append((prefix, "cannot read folder: static/ is read \(maxStaticDepth) folders deep; move its files up"))
+                return
+            }
+            if isUnlistable(d) { problems.append((prefix.isEmpty ? "" : prefix, "cannot read folder: permission denied")); return }
             for entry in entries(d, excluding: skip) {
                 switch entry.kind {
                 case .folder where !entry.isLink:
@@ -246,9 +249,9 @@ public struct SourceTree: Sendable {
                     if entry.isLink { links.insert(entry.path) }
                     out.append((prefix + entry.name, URL(fileURLWithPath: entry.path, isDirectory: false)))
                 case .file:
-                    unreadable.append(prefix + entry.name)
+                    problems.append((prefix + entry.name, notRegular))
                 case .misnamed:
-                    misnamed.append(prefix + entry.name)
+                    problems.append((prefix + entry.name, notUTF8))
                 default:
                     continue
                 }

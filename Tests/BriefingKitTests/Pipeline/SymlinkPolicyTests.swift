@@ -83,4 +83,20 @@ import Testing
         let shown = String(name.dropFirst(site.root.path.count + 1)) + suffix
         #expect(r.errorLines.contains("\(shown):1:1: error: \(SourceTree.notUTF8)"), "\(r.errorLines)")
     }
+
+    /// `static/` is read to a fixed depth; a file below it was left out without a word.
+    @Test func aStaticTreeTooDeepIsAnErrorNotADrop() throws {
+        // The deepest folder read, and one below it.
+        let deep = Array(repeating: "d", count: SourceTree.maxStaticDepth - 1).joined(separator: "/")
+        let site = try TempSite.minimal(["static/\(deep)/ok.txt": "at the limit", "static/\(deep)/e/lost.txt": "below it"])
+        defer { site.cleanUp() }
+        let r = site.build()
+        #expect(!r.succeeded)
+        #expect(r.errorLines == ["static/\(deep)/e/:1:1: error: cannot read folder: static/ is read \(SourceTree.maxStaticDepth) folders deep; move its files up"],
+                "\(r.errorLines)")
+        let fine = try TempSite.minimal(["static/\(deep)/ok.txt": "at the limit"])
+        defer { fine.cleanUp() }
+        #expect(fine.build().succeeded)
+        #expect(fine.read("\(deep)/ok.txt") == "at the limit")
+    }
 }
