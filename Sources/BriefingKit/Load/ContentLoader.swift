@@ -36,7 +36,7 @@ public struct ContentLoader: Sendable {
         let decoded = Array(files.indices).parallelMap { i -> (Decoded, Key?) in
             let file = files[i]
             let given = i < read.count ? read[i] : nil
-            let text = given.map { Self.text($0.bytes, shown: file.displayPath) } ?? Self.read(file.url, shown: file.displayPath)
+            let text = given.map { Self.text($0.bytes, shown: file.displayPath) } ?? Self.read(file.path, shown: file.displayPath)
             switch text {
             case .failure(let d): return ((nil, [d]), nil)
             case .success(let text):
@@ -67,16 +67,19 @@ public struct ContentLoader: Sendable {
     }
 
     /// Reads a file and hands its text to a decoder. Every failure becomes a diagnostic.
-    static func read(_ url: URL, shown: String) -> Result<String, Diagnostic> {
+    static func read(_ path: String, shown: String) -> Result<String, Diagnostic> {
         let at = SourceLocation(path: shown)
         // `lstat`, as `FileManager.attributesOfItem` does, without its dictionary and extended attributes.
         var status = stat()
-        if lstat(url.path, &status) == 0, case let size = Int(status.st_size), size > maxFileSize {
+        if lstat(path, &status) == 0, case let size = Int(status.st_size), size > maxFileSize {
             return .failure(tooLarge(size, at: at))
         }
+        // Read with plain calls (`serve` reads every source on each rebuild); only a file that
+        // cannot be read goes through Foundation, whose error says why in the words it always has.
+        if let bytes = FileIO.read(path) { return text(bytes, shown: shown) }
         let data: Data
         do {
-            data = try Data(contentsOf: url)
+            data = try Data(contentsOf: URL(fileURLWithPath: path, isDirectory: false))
         } catch {
             let reason = (error as NSError).localizedFailureReason ?? (error as NSError).localizedDescription
             return .failure(.error(at, "cannot read file: \(reason)"))
@@ -105,7 +108,7 @@ public struct ContentLoader: Sendable {
 
     static func decode(_ file: SourceTree.File) -> (Item?, [Diagnostic]) {
         let text: String
-        switch read(file.url, shown: file.displayPath) {
+        switch read(file.path, shown: file.displayPath) {
         case .success(let t): text = t
         case .failure(let d): return (nil, [d])
         }
@@ -173,7 +176,7 @@ public struct ContentLoader: Sendable {
         }
         let shown = tree.displayRoot + "briefing.yml"
         let text: String
-        switch Self.read(url, shown: shown) {
+        switch Self.read(url.path, shown: shown) {
         case .success(let t): text = t
         case .failure(let d): diagnostics.append(d); return config
         }

@@ -63,7 +63,7 @@ public struct Theme: Sendable {
                 diagnostics.warning(SourceLocation(path: file.displayPath),
                                     "no built-in template is named '\(file.slug)'; it can still be used as a partial ({{> \(file.slug)}})")
             }
-            switch ContentLoader.read(file.url, shown: file.displayPath) {
+            switch ContentLoader.read(file.path, shown: file.displayPath) {
             case .failure(let d): diagnostics.append(d)
             case .success(let text):
                 texts[file.slug] = text
