@@ -180,6 +180,21 @@ import Testing
         #expect(site.lookup("/a%5C%CC%81b") == .badPath, "a backslash, whatever follows it")
         #expect(site.lookup("/x/%CC%81y.txt") == .file(path: "x/\u{301}y.txt"), "such a name inside the site is served")
     }
+
+    /// The one hidden folder the build publishes is served; hidden names elsewhere are not.
+    @Test func wellKnownAtTheTopIsServed() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("briefing-folder-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        for path in [".well-known/security.txt", "x/.well-known/y.txt", ".briefing-state"] {
+            let url = root.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data("x".utf8).write(to: url)
+        }
+        let site = SiteFolder(root: root)
+        #expect(site.lookup("/.well-known/security.txt") == .file(path: ".well-known/security.txt"))
+        #expect(site.lookup("/x/.well-known/y.txt") == .notFound)
+        #expect(site.lookup("/.briefing-state") == .notFound)
+    }
 }
 
 @Suite struct SourceSnapshotTests {
@@ -202,5 +217,27 @@ import Testing
         try write("content/pages/b.md", "b")
         try FileManager.default.removeItem(at: root.appendingPathComponent("static/img/logo.svg"))
         #expect(SourceSnapshot.scan(root).changes(since: first) == ["content/pages/a.md", "content/pages/b.md", "static/img/logo.svg"])
+    }
+
+    /// `static/.well-known/` is a source (the build publishes it); other hidden folders are not watched.
+    @Test func seesWellKnownButNoOtherHiddenFolder() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("briefing-snap-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        func write(_ p: String, _ t: String) throws {
+            let url = root.appendingPathComponent(p)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(t.utf8).write(to: url)
+        }
+        try write("static/.well-known/security.txt", "a")
+        try write("static/.git/config", "a")
+        try write("static/img/.well-known/x.txt", "a")
+        #expect(WatchScope.folders(in: root).contains("static/.well-known"))
+        #expect(!WatchScope.folders(in: root).contains("static/.git"))
+        #expect(!WatchScope.folders(in: root).contains("static/img/.well-known"))
+        let first = SourceSnapshot.scan(root)
+        try write("static/.well-known/security.txt", "ab")
+        try write("static/.git/config", "ab")
+        #expect(SourceSnapshot.scan(root).changes(since: first).contains("static/.well-known/security.txt"))
+        #expect(!SourceSnapshot.scan(root).changes(since: first).contains { $0.hasPrefix("static/.git") })
     }
 }

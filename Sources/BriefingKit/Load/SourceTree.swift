@@ -137,10 +137,11 @@ public struct SourceTree: Sendable {
             templates.append(File(kind: .pages, slug: String(entry.name.dropLast(9)), path: entry.path,
                                   displayPath: self.displayRoot + "templates/" + entry.name))
         }
-        var staticProblems: [(relative: String, message: String)] = []
+        var staticProblems: [(relative: String, message: String, isError: Bool)] = []
         staticFiles = Self.walk(self.root.path + "/static", excluding: skip, links: &links, problems: &staticProblems)
-        for (relative, message) in staticProblems {
-            diagnostics.error(SourceLocation(path: self.displayRoot + "static/" + relative), message)
+        for (relative, message, isError) in staticProblems {
+            let at = SourceLocation(path: self.displayRoot + "static/" + relative)
+            if isError { diagnostics.error(at, message) } else { diagnostics.warning(at, message) }
         }
         refuseLinksOutside(links)
     }
@@ -150,6 +151,17 @@ public struct SourceTree: Sendable {
 
     /// How deep `static/` is read: no site needs more, and a bind mount could make a loop.
     static let maxStaticDepth = 32
+
+    /// The one hidden folder a site publishes, `static/.well-known/` (RFC 8615: `security.txt`,
+    /// domain verification, ACME challenges). Other hidden names in `static/` are not
+    /// published (an editor's or a tool's files, a nested `.git`), and each is named in a
+    /// warning but the bookkeeping ones below.
+    public static let wellKnown = ".well-known"
+
+    /// Hidden names that are never content and would only make noise as warnings.
+    static let bookkeeping: Set<String> = [".DS_Store", ".gitkeep", ".gitignore", ".gitattributes", ".keep"]
+
+    static let hiddenIgnored = "ignored: hidden files are not published (only static/.well-known/ is); rename it if it belongs on the site"
 
     /// A name the build cannot spell back to the file system: a file was reported as missing,
     /// and a static folder's files were left out without a word.
@@ -211,8 +223,9 @@ public struct SourceTree: Sendable {
     /// `readdir` rather than `FileManager` and `URL`, and `lstat` only where the folder does
     /// not say what an entry is (a link, or a file system without `d_type`): a build with
     /// nothing to do lists every content file before it can stop.
-    static func entries(_ dir: String, excluding skip: String?) -> [Entry] {
-        let found = (FileIO.entries(dir) ?? []).filter { !$0.name.hasPrefix(".") }
+    /// `hidden`: hidden names too (the static walk decides about them itself).
+    static func entries(_ dir: String, excluding skip: String?, hidden: Bool = false) -> [Entry] {
+        let found = (FileIO.entries(dir) ?? []).filter { hidden || !$0.name.hasPrefix(".") }
         return found.sorted(by: { $0.name < $1.name }).compactMap { name, type, isUTF8 in
             let path = dir + "/" + name
             guard isUTF8 else { return Entry(name: name, path: path, kind: .misnamed, isLink: false, isRegular: false) }
@@ -229,19 +242,24 @@ public struct SourceTree: Sendable {
     }
 
     /// Every file below `static/` (symbolic links to files followed), without following
-    /// symbolic links to folders (no loops).
-    /// `problems`: what could not be published, and why: files that are not regular (pipes,
-    /// devices), folders that cannot be listed, names that are not UTF-8, folders too deep.
+    /// symbolic links to folders (no loops), nor hidden names but `.well-known/` at the top.
+    /// `problems`: what is not published, and why: errors for files that are not regular
+    /// (pipes, devices), folders that cannot be listed, names that are not UTF-8, folders too
+    /// deep; warnings for hidden names (but the bookkeeping ones).
     static func walk(_ dir: String, excluding skip: String?, links: inout Set<String>,
-                     problems: inout [(relative: String, message: String)]) -> [(relative: String, url: URL)] {
+                     problems: inout [(relative: String, message: String, isError: Bool)]) -> [(relative: String, url: URL)] {
         var out: [(String, URL)] = []
         func visit(_ d: String, _ prefix: String, depth: Int) {
             guard depth < maxStaticDepth else {
-                problems.append((prefix, "cannot read folder: static/ is read \(maxStaticDepth) folders deep; move its files up"))
+                problems.append((prefix, "cannot read folder: static/ is read \(maxStaticDepth) folders deep; move its files up", true))
                 return
             }
-            if isUnlistable(d) { problems.append((prefix.isEmpty ? "" : prefix, "cannot read folder: permission denied")); return }
-            for entry in entries(d, excluding: skip) {
+            if isUnlistable(d) { problems.append((prefix.isEmpty ? "" : prefix, "cannot read folder: permission denied", true)); return }
+            for entry in entries(d, excluding: skip, hidden: true) {
+                if entry.name.hasPrefix("."), !(prefix.isEmpty && entry.name == wellKnown && entry.kind == .folder && !entry.isLink) {
+                    if !bookkeeping.contains(entry.name) { problems.append((prefix + entry.name, hiddenIgnored, false)) }
+                    continue
+                }
                 switch entry.kind {
                 case .folder where !entry.isLink:
                     visit(entry.path, prefix + entry.name + "/", depth: depth + 1)
@@ -249,9 +267,9 @@ public struct SourceTree: Sendable {
                     if entry.isLink { links.insert(entry.path) }
                     out.append((prefix + entry.name, URL(fileURLWithPath: entry.path, isDirectory: false)))
                 case .file:
-                    problems.append((prefix + entry.name, notRegular))
+                    problems.append((prefix + entry.name, notRegular, true))
                 case .misnamed:
-                    problems.append((prefix + entry.name, notUTF8))
+                    problems.append((prefix + entry.name, notUTF8, true))
                 default:
                     continue
                 }

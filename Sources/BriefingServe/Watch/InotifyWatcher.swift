@@ -182,7 +182,7 @@ final class InotifyWatcher: ChangeWatcher, @unchecked Sendable {
         guard !event.name.isEmpty else { return nil }
         if folder.isEmpty {
             guard WatchScope.isWatchedAtRoot(event.name) else { return nil }
-        } else if WatchScope.isScratch(event.name) {
+        } else if WatchScope.isScratch(event.name), !WatchScope.isPublishedHidden(event.name, in: folder) {
             return nil
         }
         let path = folder.isEmpty ? event.name : folder + "/" + event.name

@@ -87,7 +87,7 @@ struct SourceSnapshot: Equatable, Sendable {
         for file in WatchScope.files { record(file) }
         for folder in WatchScope.folders(in: root) {
             let names = (try? fm.contentsOfDirectory(atPath: root.appendingPathComponent(folder).path)) ?? []
-            for name in names where !WatchScope.isScratch(name) { record(folder + "/" + name) }
+            for name in names where !WatchScope.isScratch(name) || WatchScope.isPublishedHidden(name, in: folder) { record(folder + "/" + name) }
         }
         return snapshot
     }

@@ -1,3 +1,4 @@
+import BriefingKit
 import Foundation
 
 /// Which files of a site a change in matters to a rebuild.
@@ -14,6 +15,12 @@ public enum WatchScope {
             || name.hasSuffix(".swp") || name.hasSuffix(".swx") || name.hasSuffix(".tmp")
     }
 
+    /// Whether `name` in the watched folder `folder` is a source despite being hidden: the
+    /// one hidden folder the build publishes, `static/.well-known/`.
+    public static func isPublishedHidden(_ name: String, in folder: String) -> Bool {
+        folder == "static" && name == SourceTree.wellKnown
+    }
+
     /// Whether an entry named `name` directly in the site's root is watched.
     public static func isWatchedAtRoot(_ name: String) -> Bool {
         folders.contains(name) || files.contains(name)
@@ -27,7 +34,7 @@ public enum WatchScope {
         func visit(_ relative: String, depth: Int) {
             out.append(relative)
             guard depth < 32, let names = try? fm.contentsOfDirectory(atPath: root.appendingPathComponent(relative).path) else { return }
-            for name in names.sorted() where !name.hasPrefix(".") {
+            for name in names.sorted() where !name.hasPrefix(".") || isPublishedHidden(name, in: relative) {
                 let child = relative + "/" + name
                 let attrs = try? fm.attributesOfItem(atPath: root.appendingPathComponent(child).path)
                 if (attrs?[.type] as? FileAttributeType) == .typeDirectory { visit(child, depth: depth + 1) }

@@ -99,4 +99,30 @@ import Testing
         #expect(fine.build().succeeded)
         #expect(fine.read("\(deep)/ok.txt") == "at the limit")
     }
+
+    /// `static/.well-known/` is published (RFC 8615: `security.txt`, domain verification);
+    /// other hidden names are not, and each is named in a warning but the bookkeeping ones.
+    /// All of them were left out without a word.
+    @Test func wellKnownIsPublishedAndOtherHiddenNamesAreNamed() throws {
+        let site = try TempSite.minimal([
+            "static/.well-known/security.txt": "Contact: mailto:security@example.org\n",
+            "static/.env": "SECRET=1",
+            "static/img/a.svg": "<svg/>",
+            "static/img/.gitkeep": "",
+            "static/img/.notes.txt": "draft",
+            "static/img/.well-known/x.txt": "not at the top",
+        ])
+        defer { site.cleanUp() }
+        let r = site.build()
+        #expect(r.succeeded, "\(r.lines)")
+        #expect(site.read(".well-known/security.txt") == "Contact: mailto:security@example.org\n")
+        #expect(site.read("img/a.svg") == "<svg/>")
+        for path in [".env", "img/.gitkeep", "img/.notes.txt", "img/.well-known"] { #expect(!site.exists(path), "\(path)") }
+        let ignored = r.diagnostics.warnings.map(\.description).filter { $0.contains(SourceTree.hiddenIgnored) }
+        #expect(ignored == ["static/.env:1:1: warning: \(SourceTree.hiddenIgnored)",
+                            "static/img/.notes.txt:1:1: warning: \(SourceTree.hiddenIgnored)",
+                            "static/img/.well-known:1:1: warning: \(SourceTree.hiddenIgnored)"], "\(ignored)")
+        let again = site.build()
+        #expect(again.timings.map(\.stage) == ["unchanged"], "the state describes .well-known/")
+    }
 }
