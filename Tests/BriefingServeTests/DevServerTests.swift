@@ -91,6 +91,12 @@ import Testing
             let svg = try await LoopbackHTTP.get(port: port, "/img/second.svg")
             #expect(svg.status == 200 && svg.headers["content-type"] == "image/svg+xml")
 
+            // The one hidden folder the build publishes is watched and served as well.
+            try server.write("static/.well-known/security.txt", "Contact: mailto:security@example.org\n")
+            #expect(try await server.serves("/.well-known/security.txt"))
+            try server.write("static/.well-known/security.txt", "Contact: mailto:other@example.org\n")
+            #expect(try await server.serves("/.well-known/security.txt", containing: "other@example.org"))
+
             // Stopping ends the open events stream.
             try await server.stop()
             #expect(try await events.isClosed(timeout: 5))
@@ -195,11 +201,13 @@ final class RunningServer: @unchecked Sendable {
         #expect(ContinuousClock.now - started < .seconds(5))
     }
 
-    /// Whether `path` answers 200 within `seconds` (it appears after a rebuild).
-    func serves(_ path: String, within seconds: Double = 10) async throws -> Bool {
+    /// Whether `path` answers 200 within `seconds` (it appears after a rebuild), with
+    /// `containing` in its body when given (the rebuild after a change).
+    func serves(_ path: String, containing text: String? = nil, within seconds: Double = 10) async throws -> Bool {
         let deadline = ContinuousClock.now + .milliseconds(Int(seconds * 1000))
         while ContinuousClock.now < deadline {
-            if try await LoopbackHTTP.get(port: port, path).status == 200 { return true }
+            let got = try await LoopbackHTTP.get(port: port, path)
+            if got.status == 200, text.map(got.text.contains) ?? true { return true }
             try await Task.sleep(for: .milliseconds(50))
         }
         return false
