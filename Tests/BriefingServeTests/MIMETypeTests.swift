@@ -198,14 +198,22 @@ import Testing
 }
 
 @Suite struct SourceSnapshotTests {
-    @Test func seesAddedChangedAndRemovedFilesButNotScratch() throws {
+    /// A site folder for the watcher's scan; the test removes it.
+    private struct ScratchSite {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("briefing-snap-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: root) }
-        func write(_ p: String, _ t: String) throws {
-            let url = root.appendingPathComponent(p)
+
+        func write(_ path: String, _ text: String) throws {
+            let url = root.appendingPathComponent(path)
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data(t.utf8).write(to: url)
+            try Data(text.utf8).write(to: url)
         }
+
+        func remove() { try? FileManager.default.removeItem(at: root) }
+    }
+
+    @Test func seesAddedChangedAndRemovedFilesButNotScratch() throws {
+        let site = ScratchSite(), root = site.root, write = site.write
+        defer { site.remove() }
         try write("briefing.yml", "title: x\n")
         try write("content/pages/a.md", "a")
         try write("static/img/logo.svg", "<svg/>")
@@ -221,13 +229,8 @@ import Testing
 
     /// `static/.well-known/` is a source (the build publishes it); other hidden folders are not watched.
     @Test func seesWellKnownButNoOtherHiddenFolder() throws {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("briefing-snap-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: root) }
-        func write(_ p: String, _ t: String) throws {
-            let url = root.appendingPathComponent(p)
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data(t.utf8).write(to: url)
-        }
+        let site = ScratchSite(), root = site.root, write = site.write
+        defer { site.remove() }
         try write("static/.well-known/security.txt", "a")
         try write("static/.git/config", "a")
         try write("static/img/.well-known/x.txt", "a")
