@@ -116,8 +116,7 @@ public struct SourceTree: Sendable {
                         }
                         continue
                     }
-                    let why = entry.kind == .folder ? "it is a folder, not a content file" : "it is a symbolic link that leads nowhere (dangling, or a loop)"
-                    unreadable.append((SourceLocation(path: shown), "cannot read file: \(why)"))
+                    unreadable.append((SourceLocation(path: shown), entry.kind == .folder ? "cannot read file: it is a folder, not a content file" : Self.dangling))
                 }
             }
             for (location, message) in unreadable { diagnostics.error(location, message) }
@@ -162,6 +161,11 @@ public struct SourceTree: Sendable {
     static let bookkeeping: Set<String> = [".DS_Store", ".gitkeep", ".gitignore", ".gitattributes", ".keep"]
 
     static let hiddenIgnored = "ignored: hidden files are not published (only static/.well-known/ is); rename it if it belongs on the site"
+
+    /// Folders are not followed through links (a link to a parent would never end).
+    static let linkedFolderIgnored = "ignored: a symbolic link to a folder is not followed; copy the folder, or link its files one by one"
+
+    static let dangling = "cannot read file: it is a symbolic link that leads nowhere (dangling, or a loop)"
 
     /// A name the build cannot spell back to the file system: a file was reported as missing,
     /// and a static folder's files were left out without a word.
@@ -244,8 +248,9 @@ public struct SourceTree: Sendable {
     /// Every file below `static/` (symbolic links to files followed), without following
     /// symbolic links to folders (no loops), nor hidden names but `.well-known/` at the top.
     /// `problems`: what is not published, and why: errors for files that are not regular
-    /// (pipes, devices), folders that cannot be listed, names that are not UTF-8, folders too
-    /// deep; warnings for hidden names (but the bookkeeping ones).
+    /// (pipes, devices), dangling links, folders that cannot be listed, names that are not
+    /// UTF-8, folders too deep; warnings for hidden names (but the bookkeeping ones) and
+    /// links to folders.
     static func walk(_ dir: String, excluding skip: String?, links: inout Set<String>,
                      problems: inout [(relative: String, message: String, isError: Bool)]) -> [(relative: String, url: URL)] {
         var out: [(String, URL)] = []
@@ -266,12 +271,14 @@ public struct SourceTree: Sendable {
                 case .file where entry.isRegular:
                     if entry.isLink { links.insert(entry.path) }
                     out.append((prefix + entry.name, URL(fileURLWithPath: entry.path, isDirectory: false)))
+                case .folder:
+                    problems.append((prefix + entry.name, linkedFolderIgnored, false))
                 case .file:
                     problems.append((prefix + entry.name, notRegular, true))
                 case .misnamed:
                     problems.append((prefix + entry.name, notUTF8, true))
-                default:
-                    continue
+                case .dangling:
+                    problems.append((prefix + entry.name, dangling, true))
                 }
             }
         }

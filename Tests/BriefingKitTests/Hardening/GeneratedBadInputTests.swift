@@ -110,11 +110,11 @@ import Testing
             try FileManager.default.createSymbolicLink(atPath: pages.appendingPathComponent("up").path, withDestinationPath: "../..")
             try FileManager.default.createSymbolicLink(atPath: site.root.appendingPathComponent("static").path, withDestinationPath: ".")
         }
-        #expect(errors == [
-            "content/pages/a.md:1:1: error: cannot read file: it is a symbolic link that leads nowhere (dangling, or a loop)",
-            "content/pages/b.md:1:1: error: cannot read file: it is a symbolic link that leads nowhere (dangling, or a loop)",
-            "content/pages/self.md:1:1: error: cannot read file: it is a symbolic link that leads nowhere (dangling, or a loop)",
-        ])
+        // `static/` is the site's root here, so the same links are in the static tree too, and
+        // a link there that leads nowhere is an error as well (it was left out without a word).
+        #expect(errors == ["content/pages/", "static/content/pages/"].flatMap { folder in
+            ["a.md", "b.md", "self.md"].map { "\(folder)\($0):1:1: error: cannot read file: it is a symbolic link that leads nowhere (dangling, or a loop)" }
+        })
     }
 
     @Test func unreadableFiles() throws {

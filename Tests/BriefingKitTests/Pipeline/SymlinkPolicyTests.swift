@@ -125,4 +125,22 @@ import Testing
         let again = site.build()
         #expect(again.timings.map(\.stage) == ["unchanged"], "the state describes .well-known/")
     }
+
+    /// A link to a folder in `static/` is not followed (a link to a parent would never end),
+    /// and a link that leads nowhere cannot be copied: both were left out without a word.
+    @Test func linkedFoldersAreNamedAndDanglingLinksAreErrors() throws {
+        let site = try TempSite.minimal(["static/real/a.txt": "a"])
+        defer { site.cleanUp() }
+        let fm = FileManager.default
+        try fm.createSymbolicLink(atPath: site.root.appendingPathComponent("static/alias").path, withDestinationPath: "real")
+        let linked = site.build()
+        #expect(linked.succeeded, "\(linked.lines)")
+        #expect(site.read("real/a.txt") == "a")
+        #expect(!site.exists("alias"))
+        #expect(linked.diagnostics.warnings.map(\.description).contains("static/alias:1:1: warning: \(SourceTree.linkedFolderIgnored)"))
+        try fm.createSymbolicLink(atPath: site.root.appendingPathComponent("static/broken.txt").path, withDestinationPath: "nowhere.txt")
+        let dangling = site.build()
+        #expect(!dangling.succeeded)
+        #expect(dangling.errorLines == ["static/broken.txt:1:1: error: \(SourceTree.dangling)"], "\(dangling.errorLines)")
+    }
 }
