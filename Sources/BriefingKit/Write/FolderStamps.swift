@@ -46,16 +46,22 @@ enum FolderStamps {
         return Dictionary(uniqueKeysWithValues: zip(candidates, holding).filter(\.1).map { ($0.0.folder, $0.0.record) })
     }
 
-    /// The folder a path of the output sits in ("" for the root); split at a `/` byte.
-    static func parent(_ path: String) -> String {
-        path.utf8.lastIndex(of: UInt8(ascii: "/")).map { String(path[..<$0]) } ?? ""
-    }
+    /// The folder a path of the output sits in ("" for the root).
+    static func parent(_ path: String) -> String { FolderLayout.folder(of: path) ?? "" }
 
     /// A folder's inode and change time; nil for anything but a folder (a link to one too).
     static func stamp(_ path: String) -> BuildState.Folder? {
         var st = stat()
-        guard lstat(path, &st) == 0, (st.st_mode & S_IFMT) == S_IFDIR else { return nil }
-        return BuildState.Folder(inode: UInt64(st.st_ino), changed: st.changed)
+        guard lstat(path, &st) == 0 else { return nil }
+        return BuildState.Folder(st)
+    }
+}
+
+extension BuildState.Folder {
+    /// The record of what `lstat` or `fstatat` saw; nil for anything but a folder.
+    init?(_ st: stat) {
+        guard (st.st_mode & S_IFMT) == S_IFDIR else { return nil }
+        self.init(inode: UInt64(st.st_ino), changed: st.changed)
     }
 }
 
@@ -117,8 +123,8 @@ extension BuildState {
         /// As `FolderStamps.stamp` gives it: nil for anything but a folder (a link to one too).
         func folderStamp(_ relative: String) -> Folder? {
             var st = stat()
-            guard fstatat(descriptor, relative, &st, AT_SYMLINK_NOFOLLOW) == 0, (st.st_mode & S_IFMT) == S_IFDIR else { return nil }
-            return Folder(inode: UInt64(st.st_ino), changed: st.changed)
+            guard fstatat(descriptor, relative, &st, AT_SYMLINK_NOFOLLOW) == 0 else { return nil }
+            return Folder(st)
         }
     }
 
