@@ -29,9 +29,9 @@ struct SiteFolder: Sendable {
               !path.utf8.contains(0), !path.utf8.contains(UInt8(ascii: "\\")) else { return .badPath }
         let segments = path.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: true).map { Substring($0) }
         if segments.contains(where: { $0 == ".." || $0 == "." }) { return .badPath }
-        // The build writes no hidden file but `.well-known/` at the top (`SourceTree.wellKnown`);
+        // The build writes no hidden file but `.well-known/` at the top (`SourceTree.publishes`);
         // the state and an in-place build's temporary files stay private.
-        if segments.enumerated().contains(where: { i, s in s.hasPrefix(".") && !(i == 0 && s == SourceTree.wellKnown) }) { return .notFound }
+        if segments.enumerated().contains(where: { i, s in s.hasPrefix(".") && !SourceTree.publishes(hidden: String(s), atTop: i == 0) }) { return .notFound }
         let relative = segments.joined(separator: "/")
         if path.hasSuffix("/") {
             let index = relative.isEmpty ? "index.html" : relative + "/index.html"

@@ -157,6 +157,10 @@ public struct SourceTree: Sendable {
     /// warning but the bookkeeping ones below.
     public static let wellKnown = ".well-known"
 
+    /// Whether the hidden `name`, at the top of `static/` (and so of the site) when `atTop`,
+    /// is published: the rule the walk, `serve`'s look-up and its watchers share.
+    public static func publishes(hidden name: String, atTop: Bool) -> Bool { atTop && name == wellKnown }
+
     /// Hidden names that are never content and would only make noise as warnings.
     static let bookkeeping: Set<String> = [".DS_Store", ".gitkeep", ".gitignore", ".gitattributes", ".keep"]
 
@@ -261,7 +265,7 @@ public struct SourceTree: Sendable {
             }
             if isUnlistable(d) { problems.append((prefix.isEmpty ? "" : prefix, "cannot read folder: permission denied", true)); return }
             for entry in entries(d, excluding: skip, hidden: true) {
-                if entry.name.hasPrefix("."), !(prefix.isEmpty && entry.name == wellKnown && entry.kind == .folder && !entry.isLink) {
+                if entry.name.hasPrefix("."), !(publishes(hidden: entry.name, atTop: prefix.isEmpty) && entry.kind == .folder && !entry.isLink) {
                     if !bookkeeping.contains(entry.name) { problems.append((prefix + entry.name, hiddenIgnored, false)) }
                     continue
                 }

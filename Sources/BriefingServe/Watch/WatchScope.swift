@@ -18,7 +18,7 @@ public enum WatchScope {
     /// Whether `name` in the watched folder `folder` is a source despite being hidden: the
     /// one hidden folder the build publishes, `static/.well-known/`.
     public static func isPublishedHidden(_ name: String, in folder: String) -> Bool {
-        folder == "static" && name == SourceTree.wellKnown
+        SourceTree.publishes(hidden: name, atTop: folder == "static")
     }
 
     /// Whether an entry named `name` directly in the site's root is watched.
